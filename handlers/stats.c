@@ -1,0 +1,57 @@
+/* handlers/stats.c: counts per resource and the last ingest (openapi.yaml: /v1/stats). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "handlers/handlers.h"
+#include "server/http.h"
+
+/* The ingest facts in the order the API documents them; numbers as numbers. */
+static json_t *stats_ingest(const struct store_stats *stats)
+{
+    json_t *ingest = json_object(), *skipped = json_array(), *by_reason = json_object();
+
+    for (size_t i = 0; i < stats->meta_count; i++) {
+        const char *k = stats->meta_keys[i], *v = stats->meta_values[i];
+        if (!strcmp(k, "complete"))
+            continue;
+        if (!strncmp(k, "files_", 6))
+            json_object_set_new(ingest, k, json_integer(strtoll(v, NULL, 10)));
+        else if (!strcmp(k, "ingest_microseconds"))
+            json_object_set_new(ingest, "duration_ms", json_real((double)strtoll(v, NULL, 10) / 1000.0));
+        else
+            json_object_set_new(ingest, k, json_string(v));
+    }
+    for (size_t i = 0; i < stats->skip_count; i++) {
+        const struct store_skip *s = &stats->skips[i];
+        json_t *n = json_object_get(by_reason, s->reason);
+        json_array_append_new(skipped, json_pack("{s:s, s:s, s:s}", "file", s->file_name,
+                                                 "reason", s->reason, "detail", s->detail));
+        json_object_set_new(by_reason, s->reason, json_integer(n ? json_integer_value(n) + 1 : 1));
+    }
+    json_object_set_new(ingest, "skipped", skipped);
+    json_object_set_new(ingest, "skipped_by_reason", by_reason);
+    return ingest;
+}
+
+int stats_get(struct api_req *req)
+{
+    struct store_stats stats;
+    const struct srv_ctx *srv = req->srv;
+    char started[32];
+    json_t *body;
+    int rc = store_stats_get(req->store, &stats);
+
+    if (rc != STORE_OK)
+        return api_reply_store_error(req, rc, "stats", "");
+    req->cache_control = "no-store";
+    api_iso8601(srv->started_at, started, sizeof(started));
+    body = json_pack("{s:s, s:s, s:{s:I}, s:o, s:{s:s, s:I, s:i, s:s}}", "version",
+                     TWOPLUS_VERSION, "sqlite_version", store_sqlite_version(), "counts",
+                     "documents", (json_int_t)stats.documents, "ingest", stats_ingest(&stats),
+                     "server", "started_at", started, "uptime_s",
+                     (json_int_t)(time(NULL) - srv->started_at), "threads",
+                     (int)srv->cfg->threads, "database", srv->cfg->db ? "file" : "memory");
+    store_stats_clear(&stats);
+    return api_reply_json_new(req, 200, body);
+}

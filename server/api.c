@@ -1,0 +1,495 @@
+/* server/api.c: request accessors, parameter parsing and every reply. The one place that
+ * turns a handler's answer into an HTTP response (headers, ETag, gzip, CORS). */
+#include "server/api.h"
+
+#include <microhttpd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ingest/ingest.h"
+#include "server/conv.h"
+#include "server/http.h"
+#include "server/log.h"
+
+#define API_GZIP_MIN 1024 /* smaller bodies gain too little to pay for the CPU and header */
+
+const char *api_path_arg(const struct api_req *req, size_t i)
+{
+    return i < req->nargs ? req->args[i] : "";
+}
+
+const char *api_query(const struct api_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *api_header(const struct api_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+/* Copies s into buf (at most size-1 bytes, not splitting a character) with every byte that is
+ * not part of well-formed UTF-8, and every control character, replaced by '?', so that text
+ * quoting a client's input can always go into JSON. */
+static const char *api_printable(const char *s, char *buf, size_t size)
+{
+    size_t n = 0, len = strlen(s), bad;
+
+    while (n + 1 < size && *s) {
+        size_t take = 1;
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x80) {
+            take = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (take > len || !ingest_utf8_valid(s, take, &bad) || n + take >= size)
+                take = 0;
+        }
+        if (take == 0 || c < 0x20 || c == 0x7F) {
+            buf[n++] = '?';
+            s++;
+            len--;
+            continue;
+        }
+        memcpy(buf + n, s, take);
+        n += take;
+        s += take;
+        len -= take;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+void api_param_error(struct api_req *req, const char *param, const char *fmt, ...)
+{
+    char msg[512], clean_msg[512], clean_param[128];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (!req->param_errors)
+        req->param_errors = json_array();
+    json_array_append_new(req->param_errors,
+                          json_pack("{s:s, s:s}", "param",
+                                    api_printable(param, clean_param, sizeof(clean_param)),
+                                    "message", api_printable(msg, clean_msg, sizeof(clean_msg))));
+}
+
+int api_has_param_errors(const struct api_req *req)
+{
+    return req->param_errors && json_array_size(req->param_errors) > 0;
+}
+
+static int api_id_valid(const char *id)
+{
+    size_t n = strlen(id);
+
+    if (n == 0 || n > 128 || id[0] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = id[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+const char *api_param_id(struct api_req *req, size_t i, const char *param)
+{
+    const char *id = api_path_arg(req, i);
+
+    if (api_id_valid(id))
+        return id;
+    api_param_error(req, param,
+                    "must be 1 to 128 characters of letters, digits, '.', '_' or '-', not "
+                    "starting with '.'");
+    return NULL;
+}
+
+unsigned api_param_set(struct api_req *req, const char *param, const char *const *allowed)
+{
+    const char *v = api_query(req, param);
+    unsigned set = 0;
+
+    if (!v)
+        return 0;
+    while (*v) {
+        const char *end = strchr(v, ',');
+        size_t len = end ? (size_t)(end - v) : strlen(v);
+        size_t k;
+        for (k = 0; allowed[k]; k++)
+            if (strlen(allowed[k]) == len && strncmp(allowed[k], v, len) == 0)
+                break;
+        if (!allowed[k]) {
+            char list[256] = "";
+            for (size_t j = 0; allowed[j]; j++)
+                snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+                         j ? ", " : "", allowed[j]);
+            api_param_error(req, param, "unknown value '%.*s'; allowed: %s",
+                            (int)(len > 64 ? 64 : len), v, list);
+            return 0;
+        }
+        set |= 1u << k;
+        v += len + (end != NULL);
+    }
+    return set;
+}
+
+static int api_parse_limit(const char *s, int *out)
+{
+    long v = 0;
+
+    if (!*s || strlen(s) > 4)
+        return -1;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    if (v < 1 || v > API_LIMIT_MAX)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+void api_param_page(struct api_req *req, const char *const *sortable, const char *default_sort,
+                    struct api_page *page)
+{
+    const char *limit = api_query(req, "limit"), *sort = api_query(req, "sort");
+    const char *cursor = api_query(req, "cursor");
+    const char *field = default_sort;
+    int desc = 0;
+
+    memset(page, 0, sizeof(*page));
+    page->store.limit = API_LIMIT_DEFAULT;
+    if (limit && api_parse_limit(limit, &page->store.limit) != 0)
+        api_param_error(req, "limit", "must be a whole number from 1 to %d", API_LIMIT_MAX);
+    if (sort) {
+        const char *name = sort[0] == '-' ? sort + 1 : sort;
+        size_t k;
+        for (k = 0; sortable[k]; k++)
+            if (strcmp(sortable[k], name) == 0)
+                break;
+        if (sortable[k]) {
+            field = sortable[k];
+            desc = sort[0] == '-';
+        } else {
+            char list[256] = "";
+            for (size_t j = 0; sortable[j]; j++)
+                snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s%s",
+                         j ? ", " : "", sortable[j], "");
+            api_param_error(req, "sort",
+                            "cannot sort by '%.64s'; sortable fields: %s (prefix '-' for "
+                            "descending)",
+                            sort, list);
+        }
+    }
+    page->store.sort = field;
+    page->store.desc = desc;
+    if (cursor) {
+        int cdesc = 0;
+        if (conv_cursor_decode(cursor, &page->cursor_sort, &cdesc, &page->cursor_key,
+                               &page->cursor_id) != 0) {
+            api_param_error(req, "cursor", "is not a cursor this server issued; use "
+                                           "page.next_cursor of the previous page unchanged");
+        } else if (strcmp(page->cursor_sort, field) != 0 || cdesc != desc) {
+            api_param_error(req, "cursor", "was issued for another sort order; keep the sort "
+                                           "parameter of the first page");
+        } else {
+            /* A NULL key sorts first: an empty key compares the same way in SQL text order. */
+            page->store.after_key = page->cursor_key ? page->cursor_key : "";
+            page->store.after_id = page->cursor_id;
+        }
+    }
+}
+
+void api_page_clear(struct api_page *page)
+{
+    if (!page)
+        return;
+    free(page->cursor_sort);
+    free(page->cursor_key);
+    free(page->cursor_id);
+    memset(page, 0, sizeof(*page));
+}
+
+void api_iso8601(int64_t t, char *buf, size_t size)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- replies ---- */
+
+static void api_add_cors(struct api_req *req, struct MHD_Response *resp)
+{
+    const char *allowed = req->srv->cfg->cors_origin;
+    const char *origin;
+
+    if (strcmp(allowed, "*") == 0) {
+        MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+    } else {
+        origin = api_header(req, "Origin");
+        if (!conv_origin_allowed(allowed, origin))
+            return;
+        MHD_add_response_header(resp, "Access-Control-Allow-Origin", origin);
+    }
+    MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag, Link");
+}
+
+static const char *api_vary(const struct api_req *req)
+{
+    return strcmp(req->srv->cfg->cors_origin, "*") == 0 ? "Accept-Encoding"
+                                                        : "Accept-Encoding, Origin";
+}
+
+static const char *api_cache_control(const struct api_req *req)
+{
+    return req->cache_control ? req->cache_control : req->srv->cfg->cache_control;
+}
+
+static int api_queue(struct api_req *req, unsigned status, struct MHD_Response *resp,
+                     size_t bytes)
+{
+    enum MHD_Result r = MHD_queue_response(req->conn, status, resp);
+
+    MHD_destroy_response(resp);
+    req->status = status;
+    req->bytes = bytes;
+    return r == MHD_YES;
+}
+
+/* The one send path: every reply with a body ends here. mode says who owns body. */
+static int api_send(struct api_req *req, unsigned status, const char *content_type,
+                    const char *body, size_t len, enum MHD_ResponseMemoryMode mode)
+{
+    struct MHD_Response *resp;
+    char etag[CONV_ETAG_SIZE], *gz = NULL;
+    size_t gz_len = 0;
+    int validated = status == 200;
+    int want_gzip = len >= API_GZIP_MIN && conv_accepts_gzip(api_header(req, "Accept-Encoding"));
+
+    if (validated) {
+        conv_etag(body, len, want_gzip, etag);
+        if (conv_etag_matches(api_header(req, "If-None-Match"), etag)) {
+            if (mode == MHD_RESPMEM_MUST_FREE)
+                free((void *)body);
+            resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+            if (!resp)
+                return 0;
+            MHD_add_response_header(resp, "ETag", etag);
+            MHD_add_response_header(resp, "Cache-Control", api_cache_control(req));
+            MHD_add_response_header(resp, "Vary", api_vary(req));
+            api_add_cors(req, resp);
+            return api_queue(req, 304, resp, 0);
+        }
+    }
+    if (want_gzip && conv_gzip(body, len, &gz, &gz_len) == 0) {
+        if (mode == MHD_RESPMEM_MUST_FREE)
+            free((void *)body);
+        body = gz;
+        len = gz_len;
+        mode = MHD_RESPMEM_MUST_FREE;
+    } else if (want_gzip && validated) {
+        conv_etag(body, len, 0, etag); /* compression failed: the identity tag goes out */
+    }
+    resp = MHD_create_response_from_buffer(len, (void *)body, mode);
+    if (!resp) {
+        if (mode == MHD_RESPMEM_MUST_FREE)
+            free((void *)body);
+        return 0;
+    }
+    MHD_add_response_header(resp, "Content-Type", content_type);
+    if (gz)
+        MHD_add_response_header(resp, "Content-Encoding", "gzip");
+    MHD_add_response_header(resp, "Vary", api_vary(req));
+    if (validated) {
+        MHD_add_response_header(resp, "ETag", etag);
+        MHD_add_response_header(resp, "Cache-Control", api_cache_control(req));
+    } else {
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    }
+    if (req->link)
+        MHD_add_response_header(resp, "Link", req->link);
+    if (req->allow)
+        MHD_add_response_header(resp, "Allow", req->allow);
+    api_add_cors(req, resp);
+    return api_queue(req, status, resp, len);
+}
+
+int api_reply_body(struct api_req *req, unsigned status, const char *content_type,
+                   const char *body, size_t len, int persistent)
+{
+    return api_send(req, status, content_type, body, len,
+                    persistent ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
+}
+
+static int api_send_json(struct api_req *req, unsigned status, const char *content_type,
+                         json_t *body)
+{
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+
+    json_decref(body);
+    if (!text) {
+        /* Out of memory while rendering: the one reply that needs no allocation. */
+        static const char oom[] = "{\"type\":\"urn:twoplus:problem:internal\",\"title\":"
+                                  "\"Internal Server Error\",\"status\":500}";
+        return api_send(req, 500, "application/problem+json", oom, sizeof(oom) - 1,
+                        MHD_RESPMEM_PERSISTENT);
+    }
+    return api_send(req, status, content_type, text, strlen(text), MHD_RESPMEM_MUST_FREE);
+}
+
+int api_reply_json_new(struct api_req *req, unsigned status, json_t *body)
+{
+    return api_send_json(req, status, "application/json", body);
+}
+
+/* The URL of the next page: this path with the same query, cursor replaced. */
+static enum MHD_Result api_next_link_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                         const char *value)
+{
+    char **url = cls;
+    char *k, *v, *grown;
+
+    (void)kind;
+    if (!*url || strcmp(key, "cursor") == 0)
+        return MHD_YES;
+    k = conv_query_escape(key);
+    v = conv_query_escape(value ? value : "");
+    if (!k || !v || asprintf(&grown, "%s%s=%s&", *url, k, v) < 0)
+        grown = NULL;
+    free(k);
+    free(v);
+    free(*url);
+    *url = grown;
+    return MHD_YES;
+}
+
+int api_reply_list_new(struct api_req *req, json_t *data, const struct api_page *page,
+                       int64_t total, int has_more, const char *next_key, const char *next_id)
+{
+    char *cursor = NULL, *url = NULL, *link = NULL;
+    json_t *root;
+    int rc;
+
+    if (has_more) {
+        cursor = conv_cursor_encode(page->store.sort, page->store.desc, next_key, next_id);
+        if (cursor && asprintf(&url, "%s?", req->path) >= 0) {
+            MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, api_next_link_arg,
+                                      &url);
+            if (url && asprintf(&link, "<%scursor=%s>; rel=\"next\"", url, cursor) < 0)
+                link = NULL;
+        }
+        if (!cursor || !link) {
+            free(cursor);
+            free(url);
+            json_decref(data);
+            return api_reply_problem(req, 500, "internal", "out of memory");
+        }
+    }
+    root = json_pack("{s:o, s:{s:i, s:s?, s:I}}", "data", data, "page", "limit",
+                     page->store.limit, "next_cursor", cursor, "total", (json_int_t)total);
+    req->link = link; /* api_send adds it to the response it creates */
+    rc = api_send_json(req, 200, "application/json", root);
+    req->link = NULL;
+    free(cursor);
+    free(url);
+    free(link);
+    return rc;
+}
+
+static const char *api_status_title(unsigned status)
+{
+    switch (status) {
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    }
+    return "Error";
+}
+
+static json_t *api_problem(struct api_req *req, unsigned status, const char *code,
+                           const char *detail)
+{
+    char type[128], clean_detail[1024], instance[512];
+
+    snprintf(type, sizeof(type), "urn:twoplus:problem:%s", code);
+    return json_pack("{s:s, s:s, s:i, s:s, s:s}", "type", type, "title",
+                     api_status_title(status), "status", (int)status, "detail",
+                     api_printable(detail, clean_detail, sizeof(clean_detail)), "instance",
+                     api_printable(req->path, instance, sizeof(instance)));
+}
+
+int api_reply_problem(struct api_req *req, unsigned status, const char *code, const char *fmt,
+                      ...)
+{
+    char detail[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    return api_send_json(req, status, "application/problem+json",
+                         api_problem(req, status, code, detail));
+}
+
+int api_reply_param_errors(struct api_req *req)
+{
+    json_t *problem;
+    size_t n = json_array_size(req->param_errors);
+    json_t *first = json_array_get(req->param_errors, 0);
+    char detail[600];
+
+    snprintf(detail, sizeof(detail), "%s %s%s", json_string_value(json_object_get(first, "param")),
+             json_string_value(json_object_get(first, "message")),
+             n > 1 ? " (and more: see errors)" : "");
+    problem = api_problem(req, 400, "invalid-parameter", detail);
+    if (problem) {
+        json_object_set_new(problem, "errors", req->param_errors);
+        req->param_errors = NULL;
+    }
+    return api_send_json(req, 400, "application/problem+json", problem);
+}
+
+int api_reply_store_error(struct api_req *req, int rc, const char *what, const char *id)
+{
+    if (rc == STORE_NOTFOUND)
+        return api_reply_problem(req, 404, "not-found", "no %s with id '%s'", what, id);
+    if (rc == STORE_NOMEM)
+        return api_reply_problem(req, 503, "overloaded", "the server is short of memory; retry");
+    return api_reply_problem(req, 500, "internal", "the request could not be answered");
+}
+
+int api_reply_empty(struct api_req *req, unsigned status, const char *allow)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    const char *asked = api_header(req, "Access-Control-Request-Method");
+
+    if (!resp)
+        return 0;
+    if (allow)
+        MHD_add_response_header(resp, "Allow", allow);
+    api_add_cors(req, resp);
+    if (asked && allow) {
+        /* A CORS preflight: say what may follow, and let the browser cache the answer. */
+        MHD_add_response_header(resp, "Access-Control-Allow-Methods", allow);
+        MHD_add_response_header(resp, "Access-Control-Allow-Headers",
+                                "Accept, Accept-Encoding, If-None-Match, Content-Type");
+        MHD_add_response_header(resp, "Access-Control-Max-Age", "86400");
+    }
+    return api_queue(req, status, resp, 0);
+}

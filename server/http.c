@@ -1,0 +1,164 @@
+/* server/http.c: the libmicrohttpd daemon: options, the access handler that turns a
+ * connection into an api_req for the router, request completion and the access log.
+ * Read ../shared/notes before changing the loop: the response is queued on the second call
+ * of the access handler, and the epoll daemon always runs a thread pool. */
+#include "server/http.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/api.h"
+#include "server/log.h"
+#include "server/router.h"
+
+/* Per-request state, the con_cls of libmicrohttpd. */
+struct http_request {
+    struct api_req req;
+    struct timespec start;
+    char *path; /* our copy: libmicrohttpd's url pointer is not ours to keep */
+};
+
+static int64_t http_micros_since(const struct timespec *start)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)(now.tv_sec - start->tv_sec) * 1000000 +
+           (now.tv_nsec - start->tv_nsec) / 1000;
+}
+
+static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const char *url,
+                                   const char *method, const char *version,
+                                   const char *upload_data, size_t *upload_data_size,
+                                   void **con_cls)
+{
+    struct srv_ctx *ctx = cls;
+    struct http_request *hr = *con_cls;
+
+    (void)version;
+    (void)upload_data;
+    if (!hr) {
+        /* First call: headers only. Answering now would make libmicrohttpd close the
+         * connection after the reply (notes, pitfall 1), so only set up state. */
+        hr = calloc(1, sizeof(*hr));
+        if (!hr)
+            return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &hr->start);
+        hr->path = strdup(url ? url : "/");
+        if (!hr->path) {
+            free(hr);
+            return MHD_NO;
+        }
+        hr->req.method = method;
+        hr->req.path = hr->path;
+        hr->req.conn = conn;
+        hr->req.srv = ctx;
+        hr->req.is_head = strcmp(method, "HEAD") == 0;
+        atomic_fetch_add(&ctx->in_flight, 1);
+        *con_cls = hr;
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        /* No route takes a body: read and drop it; the reply comes once it is consumed. */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    hr->req.store = store_reader(ctx->db);
+    if (!hr->req.store)
+        return api_reply_problem(&hr->req, 503, "unavailable", "the database cannot be read")
+                   ? MHD_YES
+                   : MHD_NO;
+    return router_dispatch(&hr->req) ? MHD_YES : MHD_NO;
+}
+
+static void http_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                           enum MHD_RequestTerminationCode toe)
+{
+    struct srv_ctx *ctx = cls;
+    struct http_request *hr = *con_cls;
+
+    (void)conn;
+    if (!hr)
+        return;
+    if (ctx->cfg->access_log)
+        srv_log_access(hr->req.method, hr->path,
+                       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? hr->req.status : 499,
+                       hr->req.bytes, http_micros_since(&hr->start));
+    json_decref(hr->req.param_errors);
+    free(hr->path);
+    free(hr);
+    *con_cls = NULL;
+    atomic_fetch_sub(&ctx->in_flight, 1);
+}
+
+/* libmicrohttpd's own messages (bad requests it rejects itself, socket errors). */
+static void http_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    char msg[512];
+
+    (void)cls;
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    msg[strcspn(msg, "\n")] = '\0';
+    srv_log("http: %s", msg);
+}
+
+int srv_http_start(struct srv_ctx *ctx)
+{
+    const struct srv_config *cfg = ctx->cfg;
+    struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV | AI_PASSIVE};
+    struct addrinfo *ai = NULL;
+    char port[8];
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    const union MHD_DaemonInfo *info;
+    struct MHD_Daemon *d;
+    int gai;
+
+    snprintf(port, sizeof(port), "%u", cfg->port);
+    gai = getaddrinfo(cfg->host, port, &hints, &ai);
+    if (gai != 0) {
+        srv_log("cannot listen on %s:%u: %s", cfg->host, cfg->port, gai_strerror(gai));
+        return -1;
+    }
+    if (ai->ai_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    /* Always a thread pool, even of one: a single internal epoll thread stalls at 128
+     * keep-alive connections in 0.9.75 (notes, pitfall 2). */
+    d = MHD_start_daemon(
+        flags, 0, NULL, NULL, http_access, ctx, MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL,
+        MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 1 ? cfg->threads : 2),
+        MHD_OPTION_NOTIFY_COMPLETED, http_completed, ctx, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+        (unsigned)1024, MHD_OPTION_END);
+    freeaddrinfo(ai);
+    if (!d) {
+        srv_log("cannot listen on %s:%u (address in use, or not an address of this machine?)",
+                cfg->host, cfg->port);
+        return -1;
+    }
+    info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    ctx->port = info ? info->port : cfg->port;
+    ctx->daemon = d;
+    return 0;
+}
+
+void srv_http_stop(struct srv_ctx *ctx, int grace_ms)
+{
+    struct MHD_Daemon *d = ctx->daemon;
+
+    if (!d)
+        return;
+    /* Stop accepting first; then let requests in flight finish before closing. */
+    MHD_quiesce_daemon(d);
+    for (int waited = 0; waited < grace_ms && atomic_load(&ctx->in_flight) > 0; waited += 10)
+        usleep(10 * 1000);
+    MHD_stop_daemon(d);
+    ctx->daemon = NULL;
+}

@@ -1,0 +1,265 @@
+/* store/store.c: opening databases, per-thread read-only connections and their statement
+ * caches, and the helpers the query files share. */
+#include "store/internal.h"
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern const char schema_embed_data[];
+
+static atomic_uint store_generation;
+
+const char *store_sqlite_version(void)
+{
+    return sqlite3_libversion();
+}
+
+int store_fail(sqlite3 *conn, const char *what)
+{
+    int code = conn ? sqlite3_errcode(conn) : SQLITE_ERROR;
+
+    fprintf(stderr, "twoplus: store: %s: %s\n", what,
+            conn ? sqlite3_errmsg(conn) : "no connection");
+    return code == SQLITE_NOMEM ? STORE_NOMEM : STORE_ERROR;
+}
+
+char *store_col_text(sqlite3_stmt *stmt, int col, int *oom)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, col);
+    char *copy;
+
+    if (!s)
+        return NULL;
+    copy = strdup((const char *)s);
+    if (!copy)
+        *oom = 1;
+    return copy;
+}
+
+static unsigned stmt_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql)
+{
+    unsigned h = stmt_hash(sql);
+
+    for (unsigned probe = 0; probe < STORE_STMT_CACHE; probe++) {
+        struct store_stmt_slot *slot = &st->stmts[(h + probe) % STORE_STMT_CACHE];
+        if (slot->sql && strcmp(slot->sql, sql) == 0) {
+            sqlite3_reset(slot->stmt);
+            sqlite3_clear_bindings(slot->stmt);
+            return slot->stmt;
+        }
+        if (!slot->sql) {
+            sqlite3_stmt *stmt = NULL;
+            if (sqlite3_prepare_v3(st->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+                SQLITE_OK) {
+                store_fail(st->conn, sql);
+                return NULL;
+            }
+            slot->sql = strdup(sql);
+            if (!slot->sql) {
+                sqlite3_finalize(stmt);
+                return NULL;
+            }
+            slot->stmt = stmt;
+            return stmt;
+        }
+    }
+    /* The cache is full: a bug (queries are built from a small fixed set of shapes). */
+    fprintf(stderr, "twoplus: store: statement cache full\n");
+    return NULL;
+}
+
+static void store_conn_close(struct store *st)
+{
+    for (int i = 0; i < STORE_STMT_CACHE; i++) {
+        sqlite3_finalize(st->stmts[i].stmt);
+        free(st->stmts[i].sql);
+    }
+    sqlite3_close(st->conn);
+    free(st);
+}
+
+int store_exec(sqlite3 *conn, const char *sql, const char *what)
+{
+    char *msg = NULL;
+
+    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return STORE_OK;
+    fprintf(stderr, "twoplus: store: %s: %s\n", what, msg ? msg : "?");
+    sqlite3_free(msg);
+    return STORE_ERROR;
+}
+
+static struct store_db *store_db_new(void)
+{
+    struct store_db *db = calloc(1, sizeof(*db));
+
+    if (!db)
+        return NULL;
+    pthread_mutex_init(&db->lock, NULL);
+    db->generation = atomic_fetch_add(&store_generation, 1) + 1;
+    return db;
+}
+
+int store_db_create(const char *path, struct store_db **out, char *err, size_t err_size)
+{
+    static atomic_uint mem_seq;
+    struct store_db *db = store_db_new();
+    const char *open_name;
+    int rc = STORE_ERROR;
+
+    *out = NULL;
+    if (!db) {
+        snprintf(err, err_size, "out of memory");
+        return STORE_NOMEM;
+    }
+    if (path) {
+        db->path = strdup(path);
+        if (!db->path || asprintf(&db->build_path, "%s.tmp-%ld", path, (long)getpid()) < 0 ||
+            asprintf(&db->uri, "file:%s", path) < 0) {
+            snprintf(err, err_size, "out of memory");
+            goto out;
+        }
+        unlink(db->build_path); /* a leftover of a crashed run with our pid */
+        open_name = db->build_path;
+    } else {
+        if (asprintf(&db->uri, "file:/twoplus-%ld-%u?vfs=memdb", (long)getpid(),
+                     atomic_fetch_add(&mem_seq, 1)) < 0) {
+            snprintf(err, err_size, "out of memory");
+            goto out;
+        }
+        open_name = db->uri;
+    }
+    db->writer = calloc(1, sizeof(*db->writer));
+    if (!db->writer) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
+    db->writer->db = db;
+    if (sqlite3_open_v2(open_name, &db->writer->conn,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, err_size, "cannot create database %s: %s", open_name,
+                 db->writer->conn ? sqlite3_errmsg(db->writer->conn) : "out of memory");
+        goto out;
+    }
+    if (store_exec(db->writer->conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;",
+                   "pragmas") ||
+        store_exec(db->writer->conn, schema_embed_data, "schema")) {
+        snprintf(err, err_size, "cannot initialise database %s", open_name);
+        goto out;
+    }
+    *out = db;
+    db = NULL;
+    rc = STORE_OK;
+out:
+    store_db_close(db);
+    return rc;
+}
+
+int store_db_open(const char *path, struct store_db **out, char *err, size_t err_size)
+{
+    struct store_db *db = store_db_new();
+    struct store *st;
+    sqlite3_stmt *stmt = NULL;
+    int rc = STORE_ERROR;
+
+    *out = NULL;
+    if (!db || !(db->path = strdup(path)) || asprintf(&db->uri, "file:%s", path) < 0) {
+        snprintf(err, err_size, "out of memory");
+        store_db_close(db);
+        return STORE_NOMEM;
+    }
+    if (access(path, R_OK) != 0) {
+        snprintf(err, err_size, "cannot read database %s: %s", path, strerror(errno));
+        goto out;
+    }
+    st = store_reader(db);
+    if (!st) {
+        snprintf(err, err_size, "cannot open database %s", path);
+        goto out;
+    }
+    /* A database is complete only once store_write_commit() wrote this row. */
+    if (sqlite3_prepare_v2(st->conn, "SELECT value FROM meta WHERE key = 'complete'", -1, &stmt,
+                           NULL) != SQLITE_OK ||
+        sqlite3_step(stmt) != SQLITE_ROW) {
+        snprintf(err, err_size, "%s is not a complete twoplus database (run: twoplus ingest)",
+                 path);
+        rc = STORE_CORRUPT;
+        goto out;
+    }
+    *out = db;
+    db = NULL;
+    rc = STORE_OK;
+out:
+    sqlite3_finalize(stmt);
+    store_db_close(db);
+    return rc;
+}
+
+struct store_tls {
+    struct store_db *db;
+    unsigned generation;
+    struct store *reader;
+};
+static _Thread_local struct store_tls store_tls;
+
+struct store *store_reader(struct store_db *db)
+{
+    struct store *st;
+
+    if (store_tls.db == db && store_tls.generation == db->generation)
+        return store_tls.reader;
+    st = calloc(1, sizeof(*st));
+    if (!st)
+        return NULL;
+    st->db = db;
+    if (sqlite3_open_v2(db->uri, &st->conn,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        store_fail(st->conn, "open reader");
+        store_conn_close(st);
+        return NULL;
+    }
+    if (db->path)
+        sqlite3_exec(st->conn, "PRAGMA mmap_size=67108864", NULL, NULL, NULL);
+    pthread_mutex_lock(&db->lock);
+    st->next = db->readers;
+    db->readers = st;
+    pthread_mutex_unlock(&db->lock);
+    store_tls.db = db;
+    store_tls.generation = db->generation;
+    store_tls.reader = st;
+    return st;
+}
+
+void store_db_close(struct store_db *db)
+{
+    if (!db)
+        return;
+    while (db->readers) {
+        struct store *next = db->readers->next;
+        store_conn_close(db->readers);
+        db->readers = next;
+    }
+    if (db->writer)
+        store_conn_close(db->writer);
+    if (db->build_path)
+        unlink(db->build_path); /* only still there if the ingest never committed */
+    pthread_mutex_destroy(&db->lock);
+    free(db->path);
+    free(db->build_path);
+    free(db->uri);
+    free(db);
+}
