@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "handlers/handlers.h"
+#include "server/cache.h"
 #include "server/http.h"
 
 /* The ingest facts in the order the API documents them; numbers as numbers. */
@@ -53,5 +54,16 @@ int stats_get(struct api_req *req)
                      (json_int_t)(time(NULL) - srv->started_at), "threads",
                      (int)srv->cfg->threads, "database", srv->cfg->db ? "file" : "memory");
     store_stats_clear(&stats);
+    {
+        struct srv_cache_stats cs;
+        srv_cache_stats(srv->cache, &cs);
+        json_object_set_new(body, "cache",
+                            json_pack("{s:b, s:I, s:I, s:I, s:I, s:I, s:I}", "enabled",
+                                      srv->cache != NULL, "max_bytes", (json_int_t)cs.max_bytes,
+                                      "bytes", (json_int_t)cs.bytes, "entries",
+                                      (json_int_t)cs.entries, "hits", (json_int_t)cs.hits,
+                                      "misses", (json_int_t)cs.misses, "evictions",
+                                      (json_int_t)cs.evictions));
+    }
     return api_reply_json_new(req, 200, body);
 }

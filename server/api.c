@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "ingest/ingest.h"
+#include "server/cache.h"
 #include "server/conv.h"
 #include "server/http.h"
 #include "server/log.h"
@@ -265,29 +266,40 @@ static int api_queue(struct api_req *req, unsigned status, struct MHD_Response *
     return r == MHD_YES;
 }
 
-/* The one send path: every reply with a body ends here. mode says who owns body. */
+/* The 304 for a 200 with this ETag: the same validators and cache headers, no body. */
+static struct MHD_Response *api_not_modified(struct api_req *req, const char *etag)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+
+    if (!resp)
+        return NULL;
+    MHD_add_response_header(resp, "ETag", etag);
+    MHD_add_response_header(resp, "Cache-Control", api_cache_control(req));
+    MHD_add_response_header(resp, "Vary", api_vary(req));
+    api_add_cors(req, resp);
+    return resp;
+}
+
+/* The one send path: every reply with a body ends here. mode says who owns body. A 200 whose
+ * request has a cache key is handed to the response cache after it is queued. */
 static int api_send(struct api_req *req, unsigned status, const char *content_type,
                     const char *body, size_t len, enum MHD_ResponseMemoryMode mode)
 {
-    struct MHD_Response *resp;
+    struct MHD_Response *resp, *not_modified = NULL;
+    struct srv_ctx *srv = (struct srv_ctx *)req->srv;
     char etag[CONV_ETAG_SIZE], *gz = NULL;
     size_t gz_len = 0;
-    int validated = status == 200;
+    int validated = status == 200, queued;
     int want_gzip = len >= API_GZIP_MIN && conv_accepts_gzip(api_header(req, "Accept-Encoding"));
+    int reusable = validated && req->cache_key && !req->cache_control && srv->cache;
 
     if (validated) {
         conv_etag(body, len, want_gzip, etag);
-        if (conv_etag_matches(api_header(req, "If-None-Match"), etag)) {
+        if (!reusable && conv_etag_matches(api_header(req, "If-None-Match"), etag)) {
             if (mode == MHD_RESPMEM_MUST_FREE)
                 free((void *)body);
-            resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-            if (!resp)
-                return 0;
-            MHD_add_response_header(resp, "ETag", etag);
-            MHD_add_response_header(resp, "Cache-Control", api_cache_control(req));
-            MHD_add_response_header(resp, "Vary", api_vary(req));
-            api_add_cors(req, resp);
-            return api_queue(req, 304, resp, 0);
+            resp = api_not_modified(req, etag);
+            return resp ? api_queue(req, 304, resp, 0) : 0;
         }
     }
     if (want_gzip && conv_gzip(body, len, &gz, &gz_len) == 0) {
@@ -320,7 +332,26 @@ static int api_send(struct api_req *req, unsigned status, const char *content_ty
     if (req->allow)
         MHD_add_response_header(resp, "Allow", req->allow);
     api_add_cors(req, resp);
-    return api_queue(req, status, resp, len);
+    if (!reusable)
+        return api_queue(req, status, resp, len);
+
+    /* Reused responses are queued exactly as the cache will queue them later. */
+    not_modified = api_not_modified(req, etag);
+    if (conv_etag_matches(api_header(req, "If-None-Match"), etag) && not_modified) {
+        queued = MHD_queue_response(req->conn, 304, not_modified) == MHD_YES;
+        req->status = 304;
+        req->bytes = 0;
+    } else {
+        queued = MHD_queue_response(req->conn, status, resp) == MHD_YES;
+        req->status = status;
+        req->bytes = len;
+    }
+    if (!srv_cache_put(srv->cache, req->cache_key, resp, not_modified, etag, len)) {
+        MHD_destroy_response(resp);
+        if (not_modified)
+            MHD_destroy_response(not_modified);
+    }
+    return queued;
 }
 
 int api_reply_body(struct api_req *req, unsigned status, const char *content_type,

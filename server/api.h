@@ -29,7 +29,9 @@ struct api_req {
     int is_head;
     const char *link;               /* a Link header for the reply being built */
     const char *allow;              /* an Allow header (405 replies) */
-    const char *cache_control;      /* overrides --cache-control (e.g. "no-store") */
+    const char *cache_control;      /* overrides --cache-control (e.g. "no-store"); a reply
+                                       with an override is never reused */
+    char *cache_key;                /* the normalized request, when its reply may be reused */
     unsigned status;                /* what was sent, for the access log */
     size_t bytes;
 };

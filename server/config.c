@@ -33,12 +33,14 @@ const char srv_config_usage[] =
     "  --max-connections N   concurrent connections (default 1024) [TWOPLUS_MAX_CONNECTIONS]\n"
     "  --timeout SECONDS     close idle connections after this long (default 30)\n"
     "                        [TWOPLUS_TIMEOUT]\n"
+    "  --cache-mb N          MiB of rendered responses kept for reuse; 0 turns it off\n"
+    "                        (default 64) [TWOPLUS_CACHE_MB]\n"
     "  --help                this text\n"
     "  --version             the version\n";
 
 enum {
     OPT_CORPUS = 1000, OPT_DB, OPT_NO_INGEST, OPT_LISTEN, OPT_THREADS, OPT_CORS, OPT_CACHE,
-    OPT_ACCESS_LOG, OPT_MAX_FILE, OPT_MAX_CONN, OPT_TIMEOUT, OPT_HELP, OPT_VERSION,
+    OPT_ACCESS_LOG, OPT_MAX_FILE, OPT_MAX_CONN, OPT_TIMEOUT, OPT_CACHE_MB, OPT_HELP, OPT_VERSION,
 };
 
 static const struct config_option {
@@ -57,6 +59,7 @@ static const struct config_option {
     {OPT_MAX_FILE, "max-file-mb", "TWOPLUS_MAX_FILE_MB", 1},
     {OPT_MAX_CONN, "max-connections", "TWOPLUS_MAX_CONNECTIONS", 1},
     {OPT_TIMEOUT, "timeout", "TWOPLUS_TIMEOUT", 1},
+    {OPT_CACHE_MB, "cache-mb", "TWOPLUS_CACHE_MB", 1},
     {OPT_HELP, "help", NULL, 0},
     {OPT_VERSION, "version", NULL, 0},
 };
@@ -169,6 +172,14 @@ static int config_apply(struct srv_config *cfg, int code, const char *arg, const
         }
         snprintf(err, err_size, "%s: expected seconds from 1 to 3600, got '%s'", from, arg);
         return -1;
+    case OPT_CACHE_MB:
+        if (config_uint(arg, 0, 65536, &v) == 0) {
+            cfg->cache_bytes = (size_t)v << 20;
+            return 0;
+        }
+        snprintf(err, err_size, "%s: expected a whole number of MiB from 0 to 65536, got '%s'",
+                 from, arg);
+        return -1;
     case OPT_HELP: cfg->command = SRV_HELP; return 0;
     case OPT_VERSION: cfg->command = SRV_VERSION; return 0;
     }
@@ -194,6 +205,7 @@ int srv_config_parse(struct srv_config *cfg, int argc, char **argv, char *err, s
     cfg->max_file_bytes = (size_t)64 << 20;
     cfg->max_connections = 1024;
     cfg->timeout_s = 30;
+    cfg->cache_bytes = (size_t)64 << 20;
 
     for (size_t i = 0; i < CONFIG_NOPTIONS; i++) {
         const struct config_option *o = &config_options[i];

@@ -20,6 +20,7 @@ struct srv_config {
     size_t max_file_bytes;     /* --max-file-mb */
     unsigned max_connections;  /* --max-connections */
     unsigned timeout_s;        /* --timeout: idle connection timeout */
+    size_t cache_bytes;        /* --cache-mb; 0 turns response reuse off */
 };
 
 /* Fills cfg from the environment (TWOPLUS_*) and then argv, which wins.

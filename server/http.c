@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "server/api.h"
+#include "server/cache.h"
+#include "server/conv.h"
 #include "server/log.h"
 #include "server/router.h"
 
@@ -31,6 +33,76 @@ static int64_t http_micros_since(const struct timespec *start)
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (int64_t)(now.tv_sec - start->tv_sec) * 1000000 +
            (now.tv_nsec - start->tv_nsec) / 1000;
+}
+
+struct http_key_arg {
+    const char *key, *value;
+};
+
+struct http_key_args {
+    struct http_key_arg args[32];
+    size_t count;
+    int overflow;
+};
+
+static enum MHD_Result http_key_collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                                        const char *value)
+{
+    struct http_key_args *a = cls;
+
+    (void)kind;
+    if (a->count == 32) {
+        a->overflow = 1;
+        return MHD_NO;
+    }
+    a->args[a->count++] = (struct http_key_arg){key, value ? value : ""};
+    return MHD_YES;
+}
+
+static int http_key_cmp(const void *x, const void *y)
+{
+    const struct http_key_arg *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : strcmp(a->value, b->value);
+}
+
+/* The normalized request a cached response answers: path, query parameters sorted, the
+ * encoding the client takes, and (with an origin list) the origin. NULL: do not reuse. */
+static char *http_cache_key(const struct api_req *req)
+{
+    struct http_key_args a = {.count = 0};
+    const struct srv_config *cfg = req->srv->cfg;
+    const char *origin = "";
+    char *key = NULL;
+    size_t len;
+    FILE *f;
+
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, http_key_collect, &a);
+    if (a.overflow)
+        return NULL;
+    qsort(a.args, a.count, sizeof(a.args[0]), http_key_cmp);
+    if (strcmp(cfg->cors_origin, "*") != 0) {
+        origin = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "Origin");
+        if (!conv_origin_allowed(cfg->cors_origin, origin))
+            origin = "";
+    }
+    f = open_memstream(&key, &len);
+    if (!f)
+        return NULL;
+    fputs(req->path, f);
+    for (size_t i = 0; i < a.count; i++)
+        fprintf(f, "%c%s=%s", i ? '&' : '?', a.args[i].key, a.args[i].value);
+    fprintf(f, "|%s|%s",
+            conv_accepts_gzip(MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND,
+                                                          "Accept-Encoding"))
+                ? "gz"
+                : "id",
+            origin);
+    if (fclose(f) != 0) {
+        free(key);
+        return NULL;
+    }
+    return key;
 }
 
 static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const char *url,
@@ -69,6 +141,22 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         *upload_data_size = 0;
         return MHD_YES;
     }
+    if (ctx->cache && (!strcmp(method, "GET") || hr->req.is_head)) {
+        size_t bytes = 0;
+        unsigned status;
+        hr->req.cache_key = http_cache_key(&hr->req);
+        status = hr->req.cache_key
+                     ? srv_cache_serve(ctx->cache, hr->req.cache_key, conn,
+                                       MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                                   "If-None-Match"),
+                                       &bytes)
+                     : 0;
+        if (status) {
+            hr->req.status = status;
+            hr->req.bytes = bytes;
+            return MHD_YES;
+        }
+    }
     hr->req.store = store_reader(ctx->db);
     if (!hr->req.store)
         return api_reply_problem(&hr->req, 503, "unavailable", "the database cannot be read")
@@ -91,6 +179,7 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **con_cl
                        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? hr->req.status : 499,
                        hr->req.bytes, http_micros_since(&hr->start));
     json_decref(hr->req.param_errors);
+    free(hr->req.cache_key);
     free(hr->path);
     free(hr);
     *con_cls = NULL;

@@ -15,6 +15,7 @@ struct srv_ctx {
     atomic_long in_flight;   /* requests being answered, for a graceful stop */
     int64_t started_at;      /* Unix time */
     void *daemon;            /* struct MHD_Daemon */
+    struct srv_cache *cache; /* rendered responses, or NULL (--cache-mb 0) */
     unsigned port;           /* the port actually bound */
 };
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "server/build.h"
+#include "server/cache.h"
 #include "server/config.h"
 #include "server/http.h"
 #include "server/log.h"
@@ -17,8 +18,11 @@ static int main_serve(struct srv_ctx *ctx, const sigset_t *stop)
 {
     int sig = 0;
 
-    if (srv_http_start(ctx) != 0)
+    ctx->cache = srv_cache_new(ctx->cfg->cache_bytes);
+    if (srv_http_start(ctx) != 0) {
+        srv_cache_free(ctx->cache);
         return 1;
+    }
     atomic_store(&ctx->ready, 1);
     printf("twoplus listening on http://%s%s%s:%u\n", strchr(ctx->cfg->host, ':') ? "[" : "",
            ctx->cfg->host, strchr(ctx->cfg->host, ':') ? "]" : "", ctx->port);
@@ -27,6 +31,8 @@ static int main_serve(struct srv_ctx *ctx, const sigset_t *stop)
     srv_log("%s: finishing requests in flight, then stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
     atomic_store(&ctx->ready, 0);
     srv_http_stop(ctx, 10000);
+    srv_cache_free(ctx->cache);
+    ctx->cache = NULL;
     return 0;
 }
 

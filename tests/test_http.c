@@ -442,9 +442,41 @@ static void test_cors_list(void)
     CHECK(harness_stop(&s2) == 0);
 }
 
-int main(void)
+/* With response reuse on, repeated requests are answered from the cache: same body, same
+ * ETag, and the counters say so. */
+static void test_cache_counters(int enabled)
 {
-    const char *args[] = {"--corpus", "tests/fixtures/http", "--threads", "2", NULL};
+    struct harness_resp a, b, st;
+    char *ea, *eb;
+    json_t *cache;
+
+    CHECK(harness_get(&srv, "/v1/documents?sort=title&limit=2", &a) == 0);
+    CHECK(harness_get(&srv, "/v1/documents?limit=2&sort=title", &b) == 0); /* same, reordered */
+    CHECK(a.status == 200 && b.status == 200 && a.len == b.len &&
+          memcmp(a.body, b.body, a.len) == 0);
+    ea = harness_header(&a, "ETag");
+    eb = harness_header(&b, "ETag");
+    CHECK(ea && eb && !strcmp(ea, eb));
+    CHECK(harness_get(&srv, "/v1/stats", &st) == 0);
+    cache = json_object_get(st.json, "cache");
+    CHECK(json_is_true(json_object_get(cache, "enabled")) == enabled);
+    if (enabled)
+        CHECK(json_integer_value(json_object_get(cache, "hits")) >= 1 &&
+              json_integer_value(json_object_get(cache, "entries")) >= 1);
+    else
+        CHECK(json_integer_value(json_object_get(cache, "hits")) == 0);
+    free(ea);
+    free(eb);
+    harness_resp_clear(&a);
+    harness_resp_clear(&b);
+    harness_resp_clear(&st);
+}
+
+/* Every convention holds with response reuse on (the default) and off. */
+static int run_suite(const char *cache_mb)
+{
+    const char *args[] = {"--corpus", "tests/fixtures/http", "--threads", "2", "--cache-mb",
+                          cache_mb, NULL};
     static const char *const by_id[] = {"alpha-2015-guidelines", "beta-okinawa-notes",
                                         "gamma-wire"};
     static const char *const by_title_desc[] = {"beta-okinawa-notes", "alpha-2015-guidelines",
@@ -452,9 +484,11 @@ int main(void)
     static const char *const by_id_desc[] = {"gamma-wire", "beta-okinawa-notes",
                                              "alpha-2015-guidelines"};
 
+    fprintf(stderr, "== suite with --cache-mb %s\n", cache_mb);
     if (harness_start(&srv, args) != 0)
         return 1;
     run_table();
+    run_table(); /* again: now answered from reused responses where enabled */
     test_pagination("id", by_id, 3);
     test_pagination("-id", by_id_desc, 3);
     /* Titles sort case-insensitively; a document without a title sorts first ascending and
@@ -467,6 +501,14 @@ int main(void)
     test_big_request();
     test_access_log();
     test_cors_list();
+    test_cache_counters(strcmp(cache_mb, "0") != 0);
     CHECK(harness_stop(&srv) == 0);
+    return 0;
+}
+
+int main(void)
+{
+    if (run_suite("64") != 0 || run_suite("0") != 0)
+        CHECK(!"server did not start");
     return unit_done("test_http");
 }
