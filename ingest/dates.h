@@ -24,6 +24,10 @@ struct ingest_date_expr {
     const char *kind;               /* static: "absolute", "month", "year", "weekday",
                                        "relative-day", "relative-week", "relative-month",
                                        "relative-year", "season" */
+    const char *part;               /* static: the part of the month or year the words name,
+                                       or NULL: "early", "mid", "late", "start", "end", "h1",
+                                       "h2", "q1".."q4", "spring", "summer", "autumn",
+                                       "winter". The value stays the whole month or year. */
 };
 
 /* Finds date expressions in text[0..len). doc_date ("YYYY-MM-DD", "YYYY-MM", "YYYY" or NULL)

@@ -92,4 +92,27 @@ void ingest_doc_clear(struct ingest_doc *doc);
  * ranges in *out (caller frees) and its length in *count, or -1 on out of memory. */
 int ingest_sentences(const char *text, size_t len, struct ingest_range **out, size_t *count);
 
+/* ---- Shared by the cleaning stage's own files (clean.c, segment.c, meta.c). Other modules use
+ * only the three functions above; these may change with the cleaning stage. ---- */
+
+/* Normalizes raw[r.start, r.end) as ingest_clean() does for a paragraph: invalid UTF-8 becomes
+ * U+FFFD, line breaks and runs of white space (U+00A0 included) become one space, both ends are
+ * trimmed. Returns 0 with *text (NUL-terminated, *len bytes) and *to_raw (*len + 1 raw offsets;
+ * the last is r.end) that the caller frees, or -1 on out of memory. (clean.c) */
+int ingest_clean_collapse(const char *raw, struct ingest_range r, char **text, size_t **to_raw,
+                          size_t *len);
+
+/* True if w[0..len) is an English stop word ("the", "of", "said" is not one), any ASCII case.
+ * (clean.c) */
+int ingest_stop_word(const char *w, size_t len);
+
+/* Fills doc->paragraphs and doc->sentences from doc->clean, whose paragraphs are separated by
+ * "\n\n". Returns 0, or -1 on out of memory (the arrays are then left empty). (segment.c) */
+int ingest_segment_doc(struct ingest_doc *doc);
+
+/* Fills doc->meta from the raw text, doc->removed (reasons and raw ranges), doc->clean and
+ * doc->versions. Values are copies the doc owns; a field the page does not state stays NULL.
+ * Returns 0, or -1 on out of memory. (meta.c) */
+int ingest_meta_extract(const char *raw, size_t len, struct ingest_doc *doc);
+
 #endif

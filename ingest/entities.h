@@ -106,4 +106,70 @@ void ingest_entity_result_clear(struct ingest_entity_result *result);
  * ("Kurt M. Campbell" -> "kurt-m-campbell"). malloc'd, or NULL on OOM. */
 char *ingest_slug(const char *name);
 
+/* ---- Tokens and the alias matcher: shared by the gazetteer and the extractor ----
+ * (added with the implementation; nothing above changed) */
+
+/* Token flags. */
+enum {
+    INGEST_TOK_WORD = 1 << 0,    /* letters and/or digits ("Japan", "O'Neill", "9,000", "U.S.") */
+    INGEST_TOK_CAP = 1 << 1,     /* a word starting with an upper-case letter */
+    INGEST_TOK_UPPER = 1 << 2,   /* a word of two or more letters, none lower-case ("TOKYO") */
+    INGEST_TOK_LOWER = 1 << 3,   /* a word starting with a lower-case letter */
+    INGEST_TOK_DIGIT = 1 << 4,   /* a word starting with a digit */
+    INGEST_TOK_ABBR = 1 << 5,    /* a word whose final '.' belongs to it ("Mr.", "U.S.", "M.") */
+    INGEST_TOK_INITIAL = 1 << 6, /* one capital letter and a period ("M.") */
+    INGEST_TOK_SPACE = 1 << 7,   /* white space before the token */
+    INGEST_TOK_NEWLINE = 1 << 8, /* a line break before the token (or the text start) */
+    INGEST_TOK_PARA = 1 << 9,    /* a blank line before the token (or the text start) */
+    INGEST_TOK_POSS = 1 << 10,   /* possessive "'s" (or a lone "'" after an -s word) */
+    INGEST_TOK_UNCASED = 1 << 11 /* a word of letters without case (CJK, ...) */
+};
+
+/* A word or one punctuation character. The normalized form has curly apostrophes and quotes
+ * as ASCII (U+2019 as '), dashes (U+2010..U+2015, U+2212) as '-', and Latin diacritics
+ * folded ("Kōno" -> "Kono"); case is kept. */
+struct ingest_token {
+    size_t start, end;           /* byte range in the text */
+    size_t norm, norm_len;       /* the normalized form: tokens->norm + norm, NUL-terminated */
+    unsigned flags;              /* INGEST_TOK_* */
+};
+
+struct ingest_tokens {
+    struct ingest_token *tok;
+    size_t count;
+    char *norm;                  /* the normalized forms, each NUL-terminated */
+};
+
+/* Splits text[0..len) into tokens. "U.S.", "Mr." and initials keep their periods; "U. S."
+ * becomes one token "U.S."; "Japan's" is "Japan" + "'s"; hyphens are tokens of their own.
+ * Returns 0 with *out (caller owns, release: ingest_tokens_clear()), or -1 on out of memory. */
+int ingest_tokenize(const char *text, size_t len, struct ingest_tokens *out);
+void ingest_tokens_clear(struct ingest_tokens *tokens);
+
+/* One gazetteer row an alias belongs to. */
+struct ingest_alias_hit {
+    size_t entity;               /* index for ingest_gazetteer_entity() */
+    int demonym;                 /* 1 when the words are one of the row's demonyms */
+};
+
+/* Gazetteer names, aliases and demonyms found in a token sequence. */
+struct ingest_alias_match {
+    size_t first, last;          /* tokens [first, last) */
+    const struct ingest_alias_hit *hits; /* the rows listing these words (owned by gz) */
+    size_t hit_count;
+};
+
+/* Finds names, aliases and demonyms of the gazetteer in tokens, leftmost-longest, whole tokens
+ * only, case-sensitive except that an all-capital word also matches its capitalized form
+ * ("TOKYO" matches "Tokyo"; "us" never matches "US"). Time is linear in the token count.
+ * Returns 0 with a malloc'd array in *out (caller frees; may be NULL when *count is 0), or -1
+ * on out of memory. */
+int ingest_gazetteer_match(const struct ingest_gazetteer *gz, const struct ingest_tokens *tokens,
+                           struct ingest_alias_match **out, size_t *count);
+
+/* Writes the ASCII folding of the UTF-8 text s[0..len) to a malloc'd string: Latin letters
+ * lose their diacritics ("Ryūtarō" -> "Ryutaro"), curly quotes and dashes become ASCII;
+ * other characters are kept. Returns NULL on out of memory. */
+char *ingest_fold(const char *s, size_t len);
+
 #endif

@@ -48,6 +48,12 @@ struct ingest_meeting_participant {
     char *entity_id, *name;
     char *role;                    /* held on the meeting date (gazetteer) or stated; or NULL */
     struct ingest_range clean;     /* the mention that ties the person to the meeting */
+    const char *via;               /* static: how the text ties them: "text" (named with the
+                                      meeting), "counterparts" ("their Japanese counterparts"
+                                      resolved from the gazetteer on the meeting date), "role"
+                                      (an office named without a person, so resolved), "seat"
+                                      (named elsewhere in the text and holding one of the four
+                                      2+2 seats on the meeting date) */
 };
 
 struct ingest_meeting_mention {
@@ -68,6 +74,11 @@ struct ingest_meeting_mention {
     struct ingest_range *outcomes; /* sentences reporting agreements or decisions */
     size_t outcome_count;
     char *label;                   /* how the text names it: "two-plus-two meeting" */
+    const char *date_part;         /* static: the part of the month or year the date words
+                                      name ("h1" for "the first half of 2010"), or NULL */
+    struct ingest_evidence *evidence; /* every sentence that reports this meeting, in text
+                                         order; clean above is the first of them */
+    size_t evidence_count;
 };
 
 struct ingest_meeting_result {

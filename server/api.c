@@ -117,10 +117,14 @@ unsigned api_param_set(struct api_req *req, const char *param, const char *const
 
     if (!v)
         return 0;
-    while (*v) {
+    for (;;) {
         const char *end = strchr(v, ',');
         size_t len = end ? (size_t)(end - v) : strlen(v);
         size_t k;
+        if (len == 0) {
+            api_param_error(req, param, "has an empty item; give a comma-separated list");
+            return 0;
+        }
         for (k = 0; allowed[k]; k++)
             if (strlen(allowed[k]) == len && strncmp(allowed[k], v, len) == 0)
                 break;
@@ -134,9 +138,78 @@ unsigned api_param_set(struct api_req *req, const char *param, const char *const
             return 0;
         }
         set |= 1u << k;
-        v += len + (end != NULL);
+        if (!end)
+            break;
+        v = end + 1;
     }
     return set;
+}
+
+const char *api_param_date(struct api_req *req, const char *param)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const char *v = api_query(req, param);
+    size_t n;
+    int y = 0, m = 1, d = 1, ok;
+
+    if (!v)
+        return NULL;
+    n = strlen(v);
+    ok = (n == 4 || n == 7 || n == 10);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (i == 4 || i == 7) ? v[i] == '-' : (v[i] >= '0' && v[i] <= '9');
+    if (ok) {
+        y = atoi(v);
+        if (n >= 7)
+            m = atoi(v + 5);
+        if (n == 10)
+            d = atoi(v + 8);
+        ok = y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
+             !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    }
+    if (ok)
+        return v;
+    api_param_error(req, param, "must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+    return NULL;
+}
+
+const char *api_param_text(struct api_req *req, const char *param, size_t max_len)
+{
+    const char *v = api_query(req, param);
+
+    if (!v)
+        return NULL;
+    if (!*v) {
+        api_param_error(req, param, "must not be empty");
+        return NULL;
+    }
+    if (strlen(v) > max_len) {
+        api_param_error(req, param, "must be at most %zu bytes", max_len);
+        return NULL;
+    }
+    return v;
+}
+
+char *api_param_search(struct api_req *req, const char *param, int allow_advanced)
+{
+    const char *v = api_param_text(req, param, 4096), *mode = api_query(req, "mode");
+    char err[128], *fts = NULL;
+
+    if (mode && (!allow_advanced || (strcmp(mode, "advanced") && strcmp(mode, "simple")))) {
+        api_param_error(req, "mode", "must be 'simple' or 'advanced'");
+        return NULL;
+    }
+    if (!v)
+        return NULL;
+    if (mode && !strcmp(mode, "advanced")) {
+        fts = strdup(v); /* raw FTS5: SQLite reports a syntax error as STORE_BADQUERY */
+        return fts;
+    }
+    if (store_fts_translate(v, &fts, err, sizeof(err)) != 0) {
+        api_param_error(req, param, "%s", err);
+        return NULL;
+    }
+    return fts;
 }
 
 static int api_parse_limit(const char *s, int *out)
@@ -161,8 +234,9 @@ void api_param_page(struct api_req *req, const char *const *sortable, const char
 {
     const char *limit = api_query(req, "limit"), *sort = api_query(req, "sort");
     const char *cursor = api_query(req, "cursor");
-    const char *field = default_sort;
-    int desc = 0;
+    /* default_sort may start with '-': the default order is then descending. */
+    const char *field = default_sort[0] == '-' ? default_sort + 1 : default_sort;
+    int desc = default_sort[0] == '-';
 
     memset(page, 0, sizeof(*page));
     page->store.limit = API_LIMIT_DEFAULT;
@@ -331,6 +405,8 @@ static int api_send(struct api_req *req, unsigned status, const char *content_ty
         MHD_add_response_header(resp, "Link", req->link);
     if (req->allow)
         MHD_add_response_header(resp, "Allow", req->allow);
+    if (req->retry_after)
+        MHD_add_response_header(resp, "Retry-After", req->retry_after);
     api_add_cors(req, resp);
     if (!reusable)
         return api_queue(req, status, resp, len);
@@ -364,7 +440,8 @@ int api_reply_body(struct api_req *req, unsigned status, const char *content_typ
 static int api_send_json(struct api_req *req, unsigned status, const char *content_type,
                          json_t *body)
 {
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    /* Ten significant digits: 1.763, not 1.7629999999999999. */
+    char *text = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
 
     json_decref(body);
     if (!text) {
@@ -436,6 +513,40 @@ int api_reply_list_new(struct api_req *req, json_t *data, const struct api_page 
     return rc;
 }
 
+int api_reply_store_list(struct api_req *req, int rc, struct store_list *list,
+                         struct api_page *page, const char *what, const char *id)
+{
+    if (rc != STORE_OK) {
+        api_page_clear(page);
+        return api_reply_store_error(req, rc, what, id);
+    }
+    rc = api_reply_list_new(req, json_incref(list->items), page, list->total, list->has_more,
+                            list->next_key, list->next_id);
+    store_list_clear(list);
+    api_page_clear(page);
+    return rc;
+}
+
+/* The decoded path, percent-encoded again where a URI needs it, so "instance" is always a
+ * valid URI reference. Cut (at a character boundary) to fit size. */
+static void api_path_escape(const char *path, char *out, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = 0;
+
+    for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < size; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~!$&'()*+,;=:@", *p)) {
+            out[n++] = (char)*p;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[*p >> 4];
+            out[n++] = hex[*p & 15];
+        }
+    }
+    out[n] = '\0';
+}
+
 static const char *api_status_title(unsigned status)
 {
     switch (status) {
@@ -459,10 +570,11 @@ static json_t *api_problem(struct api_req *req, unsigned status, const char *cod
     char type[128], clean_detail[1024], instance[512];
 
     snprintf(type, sizeof(type), "urn:twoplus:problem:%s", code);
+    api_path_escape(req->path, instance, sizeof(instance));
     return json_pack("{s:s, s:s, s:i, s:s, s:s}", "type", type, "title",
                      api_status_title(status), "status", (int)status, "detail",
                      api_printable(detail, clean_detail, sizeof(clean_detail)), "instance",
-                     api_printable(req->path, instance, sizeof(instance)));
+                     instance);
 }
 
 int api_reply_problem(struct api_req *req, unsigned status, const char *code, const char *fmt,
@@ -502,6 +614,15 @@ int api_reply_store_error(struct api_req *req, int rc, const char *what, const c
         return api_reply_problem(req, 404, "not-found", "no %s with id '%s'", what, id);
     if (rc == STORE_NOMEM)
         return api_reply_problem(req, 503, "overloaded", "the server is short of memory; retry");
+    if (rc == STORE_TIMEOUT) {
+        req->retry_after = "1";
+        return api_reply_problem(req, 503, "query-timeout",
+                                 "the query took longer than the server allows; narrow it or "
+                                 "retry");
+    }
+    if (rc == STORE_BADQUERY)
+        return api_reply_problem(req, 400, "invalid-parameter",
+                                 "q is not a valid FTS5 query (mode=advanced)");
     return api_reply_problem(req, 500, "internal", "the request could not be answered");
 }
 

@@ -29,6 +29,7 @@ struct api_req {
     int is_head;
     const char *link;               /* a Link header for the reply being built */
     const char *allow;              /* an Allow header (405 replies) */
+    const char *retry_after;        /* a Retry-After header (503 replies) */
     const char *cache_control;      /* overrides --cache-control (e.g. "no-store"); a reply
                                        with an override is never reused */
     char *cache_key;                /* the normalized request, when its reply may be reused */
@@ -61,8 +62,18 @@ const char *api_param_id(struct api_req *req, size_t i, const char *param);
  * Returns a bit set of the allowed indexes present; 0 when absent or bad (bad is recorded). */
 unsigned api_param_set(struct api_req *req, const char *param, const char *const *allowed);
 
+/* A date bound: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date). NULL if absent or bad. */
+const char *api_param_date(struct api_req *req, const char *param);
+
+/* A non-empty text parameter of at most max_len bytes. NULL if absent or bad. */
+const char *api_param_text(struct api_req *req, const char *param, size_t max_len);
+
+/* A full-text query from param (user syntax, or raw FTS5 when mode=advanced is allowed and
+ * given). Returns a malloc'd FTS5 expression, or NULL if absent or bad (recorded). */
+char *api_param_search(struct api_req *req, const char *param, int allow_advanced);
+
 /* Keyset pagination: limit (1..200, default 20), sort (one of sortable, optionally with a
- * leading '-'; default default_sort) and cursor (must have been made for the same sort).
+ * leading '-'; default default_sort, which may itself start with '-') and cursor (must have been made for the same sort).
  * Fills page; the strings in it live as long as req. */
 struct api_page {
     struct store_page store;
@@ -84,6 +95,11 @@ int api_reply_json_new(struct api_req *req, unsigned status, json_t *body);
  * header when next_key/next_id are set. Takes the data reference. */
 int api_reply_list_new(struct api_req *req, json_t *data, const struct api_page *page,
                        int64_t total, int has_more, const char *next_key, const char *next_id);
+
+/* Replies with a store list page (as api_reply_list_new), or with the store error rc as
+ * api_reply_store_error() does. Clears list and page in both cases. */
+int api_reply_store_list(struct api_req *req, int rc, struct store_list *list,
+                         struct api_page *page, const char *what, const char *id);
 
 /* A body of another type (text/plain, application/yaml): same headers as JSON.
  * persistent: body outlives the response (static data) and is not copied. */

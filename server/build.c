@@ -1,14 +1,23 @@
-/* server/build.c: runs an ingest from the corpus folder into the store. */
+/* server/build.c: an ingest run: corpus folder -> ingest/ stages (read, clean, entities,
+ * statements, meetings) -> store, then meetings merged across documents and linked to the
+ * registry. The ingest/ functions are pure; this file is the glue that writes their records. */
 #include "server/build.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "ingest/doc.h"
+#include "ingest/entities.h"
 #include "ingest/ingest.h"
+#include "ingest/meetings.h"
+#include "ingest/quotes.h"
 #include "server/log.h"
+
+static const char *const build_precision_names[] = {NULL, "year", "month", "day"};
 
 static double build_now(void)
 {
@@ -17,25 +26,652 @@ static double build_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Turns one read file into its document row. Returns a store code. */
-static int build_doc(struct store_db *db, const struct ingest_file *file)
+static const char *build_precision(enum ingest_precision p)
 {
-    char *title = ingest_title_guess(file->text, file->size);
-    struct store_doc_in doc = {
-        .id = file->id,
-        .file_name = file->name,
-        .sha256 = file->sha256,
-        .title = title,
-        .raw_text = file->text,
-        .clean_text = file->text, /* cleaning comes as its own pipeline stage */
-        .byte_size = (int64_t)file->size,
-        .mtime = (int64_t)file->mtime,
-        .word_count = (int64_t)ingest_word_count(file->text, file->size),
-    };
-    int rc = store_write_doc(db, &doc);
+    return (unsigned)p < 4 ? build_precision_names[p] : NULL;
+}
 
-    free(title);
+/* ---- the optional manifest: corpus/manifest.jsonl, one object per file ---- */
+
+static json_t *build_manifest_load(const char *corpus)
+{
+    char path[4096];
+    FILE *f;
+    json_t *by_file = json_object();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+
+    snprintf(path, sizeof(path), "%s/manifest.jsonl", corpus);
+    f = fopen(path, "r");
+    if (!f)
+        return by_file; /* no manifest: every value comes from the texts */
+    while ((n = getline(&line, &cap, f)) > 0) {
+        json_error_t jerr;
+        json_t *row;
+        const char *file;
+
+        lineno++;
+        if (strspn(line, " \t\r\n") == (size_t)n)
+            continue;
+        row = json_loadb(line, (size_t)n, 0, &jerr);
+        file = json_string_value(json_object_get(row, "file"));
+        if (!json_is_object(row) || !file) {
+            srv_log("warning: %s line %ld: not an object with a \"file\" name; line ignored",
+                    path, lineno);
+            json_decref(row);
+            continue;
+        }
+        json_object_set_new(by_file, file, row);
+    }
+    free(line);
+    fclose(f);
+    return by_file;
+}
+
+/* ---- rendering what ingest found into the JSON columns ---- */
+
+static json_t *build_field(const struct ingest_field *f, enum ingest_precision precision,
+                           int with_precision)
+{
+    json_t *o = json_pack("{s:s?, s:s?}", "value", f->value, "provenance",
+                          f->provenance == INGEST_PROV_EXTRACTED  ? "extracted"
+                          : f->provenance == INGEST_PROV_MANIFEST ? "manifest"
+                                                                  : NULL);
+    if (f->provenance == INGEST_PROV_EXTRACTED) {
+        json_object_set_new(o, "raw_start", json_integer((json_int_t)f->raw.start));
+        json_object_set_new(o, "raw_end", json_integer((json_int_t)f->raw.end));
+    }
+    if (with_precision)
+        json_object_set_new(o, "precision", build_precision(precision)
+                                                ? json_string(build_precision(precision))
+                                                : json_null());
+    return o;
+}
+
+/* Replaces a field's value with the manifest's, when the manifest row has one. */
+static int build_manifest_field(json_t *row, const char *key, struct ingest_field *f)
+{
+    const char *v = json_string_value(json_object_get(row, key));
+    char *copy;
+
+    if (!v)
+        return 0;
+    copy = strdup(v);
+    if (!copy)
+        return -1;
+    free(f->value);
+    f->value = copy;
+    f->provenance = INGEST_PROV_MANIFEST;
+    f->raw.start = f->raw.end = 0;
+    return 0;
+}
+
+static int build_apply_manifest(json_t *row, struct ingest_meta *m)
+{
+    const char *published;
+
+    if (!row)
+        return 0;
+    if (build_manifest_field(row, "title", &m->title) ||
+        build_manifest_field(row, "source", &m->source) ||
+        build_manifest_field(row, "url", &m->url) ||
+        build_manifest_field(row, "byline", &m->byline) ||
+        build_manifest_field(row, "dateline", &m->dateline) ||
+        build_manifest_field(row, "language", &m->language))
+        return -1;
+    published = json_string_value(json_object_get(row, "published"));
+    if (published) {
+        size_t n = strlen(published);
+        if (n != 4 && n != 7 && n != 10) {
+            srv_log("warning: manifest: published '%s' is not YYYY, YYYY-MM or YYYY-MM-DD; "
+                    "ignored",
+                    published);
+            return 0;
+        }
+        if (build_manifest_field(row, "published", &m->published))
+            return -1;
+        m->published_precision = n == 10 ? INGEST_PREC_DAY
+                                 : n == 7 ? INGEST_PREC_MONTH
+                                          : INGEST_PREC_YEAR;
+    }
+    return 0;
+}
+
+static char *build_dump(json_t *v)
+{
+    char *s = v ? json_dumps(v, JSON_COMPACT) : NULL;
+    json_decref(v);
+    return s;
+}
+
+static char *build_meta_json(const struct ingest_meta *m)
+{
+    return build_dump(json_pack(
+        "{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "title", build_field(&m->title, 0, 0), "source",
+        build_field(&m->source, 0, 0), "url", build_field(&m->url, 0, 0), "published",
+        build_field(&m->published, m->published_precision, 1), "byline",
+        build_field(&m->byline, 0, 0), "dateline", build_field(&m->dateline, 0, 0), "language",
+        build_field(&m->language, 0, 0)));
+}
+
+static char *build_paragraphs_json(const struct ingest_doc *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->paragraph_count; i++)
+        json_array_append_new(a, json_pack("{s:I, s:I}", "start",
+                                           (json_int_t)doc->paragraphs[i].clean.start, "end",
+                                           (json_int_t)doc->paragraphs[i].clean.end));
+    return build_dump(a);
+}
+
+static char *build_removed_json(const struct ingest_doc *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->removed_count; i++) {
+        const struct ingest_removed *r = &doc->removed[i];
+        json_array_append_new(a, json_pack("{s:I, s:I, s:s, s:s?}", "raw_start",
+                                           (json_int_t)r->raw.start, "raw_end",
+                                           (json_int_t)r->raw.end, "reason", r->reason, "text",
+                                           r->text));
+    }
+    return build_dump(a);
+}
+
+static char *build_related_json(const struct ingest_doc *doc)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < doc->related_count; i++)
+        json_array_append_new(a, json_string(doc->related[i]));
+    return build_dump(a);
+}
+
+/* A copy of text[start, end). */
+static char *build_span(const char *text, size_t start, size_t end)
+{
+    return strndup(text + start, end > start ? end - start : 0);
+}
+
+/* ---- the gazetteer into the entities table ---- */
+
+static int build_write_kb(struct store_db *db, const struct ingest_gazetteer *gz)
+{
+    for (size_t i = 0; i < ingest_gazetteer_count(gz); i++) {
+        const struct ingest_kb_entity *e = ingest_gazetteer_entity(gz, i);
+        json_t *aliases = json_array(), *roles = json_array();
+        char *aliases_json, *roles_json, *aliases_text = NULL;
+        size_t text_len = 0;
+        FILE *f = open_memstream(&aliases_text, &text_len);
+        struct store_entity_in in;
+        int rc;
+
+        for (size_t k = 0; k < e->alias_count; k++) {
+            json_array_append_new(aliases, json_string(e->aliases[k]));
+            if (f)
+                fprintf(f, "%s%s", k ? " | " : "", e->aliases[k]);
+        }
+        for (size_t k = 0; k < e->role_count; k++) {
+            const struct ingest_kb_role *r = &e->roles[k];
+            json_array_append_new(roles, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}", "title",
+                                                   r->title, "org", r->org, "from", r->from,
+                                                   "to", r->to, "source", r->source));
+        }
+        if (f)
+            fclose(f);
+        aliases_json = build_dump(aliases);
+        roles_json = build_dump(roles);
+        in = (struct store_entity_in){
+            .id = e->id,
+            .type = ingest_entity_type_name(e->type),
+            .name = e->name,
+            .gender = e->gender,
+            .aliases_json = aliases_json,
+            .aliases_text = aliases_text,
+            .roles_json = roles_json,
+            .kb_json = e->json,
+            .source = e->source,
+            .kb = 1,
+        };
+        rc = store_write_entity(db, &in);
+        free(aliases_json);
+        free(roles_json);
+        free(aliases_text);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* ---- one document ---- */
+
+struct build_state {
+    const struct srv_config *cfg;
+    struct store_db *db;
+    const struct ingest_gazetteer *gz;
+    json_t *manifest;
+    /* meeting mentions of every document, kept for the merge */
+    struct ingest_meeting_result *meetings;
+    char **meeting_doc_ids;
+    char **meeting_texts; /* each document's clean text, for evidence snippets */
+    size_t meeting_docs, meeting_cap;
+};
+
+static int build_write_entities(struct build_state *bs, const char *doc_id, int64_t doc_seq,
+                                const char *text, const struct ingest_entity_result *er)
+{
+    int rc = STORE_OK;
+
+    for (size_t i = 0; rc == STORE_OK && i < er->entity_count; i++) {
+        const struct ingest_doc_entity *e = &er->entities[i];
+        char gender[2] = {e->gender, 0};
+        struct store_entity_in in = {
+            .id = e->id,
+            .type = ingest_entity_type_name(e->type),
+            .name = e->name,
+            .gender = e->gender ? gender : NULL,
+            .kb = e->kb,
+        };
+        if (!e->kb)
+            rc = store_write_entity(bs->db, &in);
+    }
+    for (size_t i = 0; rc == STORE_OK && i < er->mention_count; i++) {
+        const struct ingest_mention *m = &er->mentions[i];
+        char *surface = build_span(text, m->clean.start, m->clean.end);
+        struct store_mention_in in = {
+            .entity_id = m->entity_id,
+            .doc_id = doc_id,
+            .doc_seq = doc_seq,
+            .start = (int64_t)m->clean.start,
+            .end = (int64_t)m->clean.end,
+            .surface = surface ? surface : "",
+            .sentence = (int64_t)m->sentence,
+            .role = m->role,
+            .role_from = m->role_from,
+            .rule = m->rule ? m->rule : "unknown",
+            .demonym = m->demonym,
+        };
+        rc = surface ? store_write_mention(bs->db, &in) : STORE_NOMEM;
+        free(surface);
+    }
     return rc;
+}
+
+static int build_write_statements(struct build_state *bs, const char *doc_id, int64_t doc_seq,
+                                  const struct ingest_meta *meta,
+                                  const struct ingest_statement_result *sr)
+{
+    int rc = STORE_OK;
+
+    for (size_t i = 0; rc == STORE_OK && i < sr->count; i++) {
+        const struct ingest_statement *s = &sr->statements[i];
+        char id[200], *mentioned_json;
+        json_t *mentioned = json_array();
+        int text_date = s->date[0] != '\0';
+        struct store_statement_in in;
+
+        snprintf(id, sizeof(id), "%s-q%zu", doc_id, i + 1);
+        for (size_t k = 0; k < s->mentioned_count; k++)
+            json_array_append_new(mentioned, json_string(s->mentioned[k]));
+        mentioned_json = build_dump(mentioned);
+        in = (struct store_statement_in){
+            .id = id,
+            .doc_id = doc_id,
+            .doc_seq = doc_seq,
+            .start = (int64_t)s->clean.start,
+            .end = (int64_t)s->clean.end,
+            .text = s->text ? s->text : "",
+            .kind = ingest_statement_kind_name(s->kind),
+            .speaker_id = s->speaker_id,
+            .speaker_name = s->speaker_name,
+            .speaker_role = s->speaker_role,
+            .speaker_description = s->speaker_description,
+            .has_speaker_range = s->speaker.end > s->speaker.start,
+            .speaker_start = (int64_t)s->speaker.start,
+            .speaker_end = (int64_t)s->speaker.end,
+            .cue = s->cue,
+            .has_cue_range = s->cue_range.end > s->cue_range.start,
+            .cue_start = (int64_t)s->cue_range.start,
+            .cue_end = (int64_t)s->cue_range.end,
+            .rule = s->rule ? s->rule : "none",
+            .confidence = s->confidence,
+            .date = text_date ? s->date : meta->published.value,
+            .date_precision = text_date ? build_precision(s->date_precision)
+                                        : build_precision(meta->published_precision),
+            .date_from = text_date ? "text" : meta->published.value ? "document" : NULL,
+            .paragraph = (int64_t)s->paragraph,
+            .mentioned_json = mentioned_json,
+        };
+        if (s->speaker_id) {
+            /* A speaker the entity stage did not list still gets an entity row. */
+            struct store_entity_in speaker = {.id = s->speaker_id,
+                                              .type = "person",
+                                              .name = s->speaker_name ? s->speaker_name
+                                                                      : s->speaker_id};
+            rc = store_write_entity(bs->db, &speaker);
+        }
+        if (rc == STORE_OK)
+            rc = store_write_statement(bs->db, &in);
+        for (size_t k = 0; rc == STORE_OK && k < s->mentioned_count; k++)
+            rc = store_write_statement_entity(bs->db, id, s->mentioned[k]);
+        free(mentioned_json);
+    }
+    return rc;
+}
+
+static int build_keep_meetings(struct build_state *bs, const char *doc_id, const char *text,
+                               struct ingest_meeting_result *mr)
+{
+    if (mr->count == 0) {
+        ingest_meeting_result_clear(mr);
+        return STORE_OK;
+    }
+    if (bs->meeting_docs == bs->meeting_cap) {
+        size_t cap = bs->meeting_cap ? bs->meeting_cap * 2 : 64;
+        void *a = realloc(bs->meetings, cap * sizeof(*bs->meetings));
+        void *b = a ? realloc(bs->meeting_doc_ids, cap * sizeof(char *)) : NULL;
+        void *c = b ? realloc(bs->meeting_texts, cap * sizeof(char *)) : NULL;
+        if (a)
+            bs->meetings = a;
+        if (b)
+            bs->meeting_doc_ids = b;
+        if (c)
+            bs->meeting_texts = c;
+        if (!c) {
+            ingest_meeting_result_clear(mr);
+            return STORE_NOMEM;
+        }
+        bs->meeting_cap = cap;
+    }
+    bs->meeting_doc_ids[bs->meeting_docs] = strdup(doc_id);
+    bs->meeting_texts[bs->meeting_docs] = strdup(text);
+    bs->meetings[bs->meeting_docs] = *mr;
+    memset(mr, 0, sizeof(*mr));
+    bs->meeting_docs++;
+    return bs->meeting_doc_ids[bs->meeting_docs - 1] && bs->meeting_texts[bs->meeting_docs - 1]
+               ? STORE_OK
+               : STORE_NOMEM;
+}
+
+/* Cleans, extracts and writes one read file. Returns a store code. */
+static int build_doc(struct build_state *bs, const struct ingest_file *file)
+{
+    struct ingest_doc doc = {0};
+    struct ingest_entity_result er = {0};
+    struct ingest_statement_result sr = {0};
+    struct ingest_meeting_result mr = {0};
+    struct ingest_range *sentences = NULL;
+    char *meta_json = NULL, *paragraphs_json = NULL, *removed_json = NULL, *related_json = NULL;
+    int64_t seq = 0;
+    int rc = STORE_NOMEM;
+    const char *date;
+
+    if (ingest_clean(file->text, file->size, &doc) != 0)
+        goto out;
+    if (build_apply_manifest(json_object_get(bs->manifest, file->name), &doc.meta) != 0)
+        goto out;
+    date = doc.meta.published.value;
+    sentences = calloc(doc.sentence_count + 1, sizeof(*sentences));
+    if (!sentences)
+        goto out;
+    for (size_t i = 0; i < doc.sentence_count; i++)
+        sentences[i] = doc.sentences[i].clean;
+    if (ingest_entities_extract(bs->gz, doc.clean, doc.clean_len, sentences, doc.sentence_count,
+                                date, &er) != 0 ||
+        ingest_statements_extract(doc.clean, doc.clean_len, doc.paragraphs, doc.paragraph_count,
+                                  doc.sentences, doc.sentence_count, er.mentions,
+                                  er.mention_count, bs->gz, date, &sr) != 0 ||
+        ingest_meetings_extract(doc.clean, doc.clean_len, doc.sentences, doc.sentence_count,
+                                er.mentions, er.mention_count, bs->gz, date,
+                                doc.meta.dateline.value, &mr) != 0)
+        goto out;
+    meta_json = build_meta_json(&doc.meta);
+    paragraphs_json = build_paragraphs_json(&doc);
+    removed_json = build_removed_json(&doc);
+    related_json = build_related_json(&doc);
+    if (!meta_json || !paragraphs_json || !removed_json || !related_json)
+        goto out;
+    {
+        struct store_doc_in in = {
+            .id = file->id,
+            .file_name = file->name,
+            .sha256 = file->sha256,
+            .title = doc.meta.title.value,
+            .raw_text = file->text,
+            .clean_text = doc.clean,
+            .source = doc.meta.source.value,
+            .url = doc.meta.url.value,
+            .published = date,
+            .published_precision = build_precision(doc.meta.published_precision),
+            .byline = doc.meta.byline.value,
+            .dateline = doc.meta.dateline.value,
+            .language = doc.meta.language.value,
+            .meta_json = meta_json,
+            .paragraphs_json = paragraphs_json,
+            .removed_json = removed_json,
+            .related_json = related_json,
+            .byte_size = (int64_t)file->size,
+            .mtime = (int64_t)file->mtime,
+            .word_count = (int64_t)ingest_word_count(doc.clean, doc.clean_len),
+            .versions = doc.versions,
+            .invalid_utf8 = (int64_t)doc.invalid_utf8,
+            .sentence_count = (int64_t)doc.sentence_count,
+        };
+        rc = store_write_doc(bs->db, &in, &seq);
+    }
+    if (rc == STORE_OK)
+        rc = build_write_entities(bs, file->id, seq, doc.clean, &er);
+    if (rc == STORE_OK)
+        rc = build_write_statements(bs, file->id, seq, &doc.meta, &sr);
+    if (rc == STORE_OK)
+        rc = build_keep_meetings(bs, file->id, doc.clean, &mr);
+out:
+    free(meta_json);
+    free(paragraphs_json);
+    free(removed_json);
+    free(related_json);
+    free(sentences);
+    ingest_meeting_result_clear(&mr);
+    ingest_statement_result_clear(&sr);
+    ingest_entity_result_clear(&er);
+    ingest_doc_clear(&doc);
+    return rc;
+}
+
+/* ---- meetings across documents ---- */
+
+static int build_write_mention_evidence(struct build_state *bs, const char *meeting_id,
+                                        size_t d, const struct ingest_meeting_mention *m)
+{
+    const char *text = bs->meeting_texts[d], *doc_id = bs->meeting_doc_ids[d];
+    char *span = build_span(text, m->clean.start, m->clean.end);
+    struct store_evidence_in ev = {
+        .meeting_id = meeting_id,
+        .doc_id = doc_id,
+        .field = "mention",
+        .text = span,
+        .status = m->status,
+        .date = m->date[0] ? m->date : NULL,
+        .date_precision = m->date[0] ? build_precision(m->date_precision) : NULL,
+        .start = (int64_t)m->clean.start,
+        .end = (int64_t)m->clean.end,
+    };
+    int rc = span ? store_write_evidence(bs->db, &ev) : STORE_NOMEM;
+
+    free(span);
+    if (rc == STORE_OK && m->date_range.end > m->date_range.start) {
+        span = build_span(text, m->date_range.start, m->date_range.end);
+        ev = (struct store_evidence_in){.meeting_id = meeting_id,
+                                        .doc_id = doc_id,
+                                        .field = "date",
+                                        .text = span,
+                                        .date = m->date[0] ? m->date : NULL,
+                                        .date_precision = build_precision(m->date_precision),
+                                        .start = (int64_t)m->date_range.start,
+                                        .end = (int64_t)m->date_range.end};
+        rc = span ? store_write_evidence(bs->db, &ev) : STORE_NOMEM;
+        free(span);
+    }
+    if (rc == STORE_OK && m->place_range.end > m->place_range.start) {
+        span = build_span(text, m->place_range.start, m->place_range.end);
+        ev = (struct store_evidence_in){.meeting_id = meeting_id,
+                                        .doc_id = doc_id,
+                                        .field = "place",
+                                        .text = span,
+                                        .start = (int64_t)m->place_range.start,
+                                        .end = (int64_t)m->place_range.end};
+        rc = span ? store_write_evidence(bs->db, &ev) : STORE_NOMEM;
+        free(span);
+    }
+    for (size_t k = 0; rc == STORE_OK && k < m->participant_count; k++) {
+        const struct ingest_meeting_participant *p = &m->participants[k];
+        struct store_participant_in in = {.meeting_id = meeting_id,
+                                          .entity_id = p->entity_id,
+                                          .name = p->name ? p->name : p->entity_id,
+                                          .role = p->role,
+                                          .origin = "text",
+                                          .doc_id = doc_id,
+                                          .start = (int64_t)p->clean.start,
+                                          .end = (int64_t)p->clean.end};
+        rc = store_write_participant(bs->db, &in);
+    }
+    for (size_t k = 0; rc == STORE_OK && k < m->outcome_count; k++) {
+        span = build_span(text, m->outcomes[k].start, m->outcomes[k].end);
+        rc = span ? store_write_outcome(bs->db, meeting_id, doc_id,
+                                        (int64_t)m->outcomes[k].start,
+                                        (int64_t)m->outcomes[k].end, span)
+                  : STORE_NOMEM;
+        free(span);
+    }
+    return rc;
+}
+
+static int build_write_registry_participants(struct build_state *bs, const char *meeting_id,
+                                             const struct ingest_registry_meeting *row)
+{
+    int rc = STORE_OK;
+
+    for (size_t k = 0; rc == STORE_OK && k < row->participant_count; k++) {
+        const struct ingest_registry_participant *p = &row->participants[k];
+        struct store_participant_in in = {.meeting_id = meeting_id,
+                                          .entity_id = p->entity,
+                                          .name = p->name,
+                                          .role = p->role,
+                                          .origin = "registry"};
+        struct store_entity_in person = {.id = p->entity, .type = "person", .name = p->name};
+        rc = store_write_entity(bs->db, &person); /* no-op when the gazetteer has it */
+        if (rc == STORE_OK)
+            rc = store_write_participant(bs->db, &in);
+    }
+    return rc;
+}
+
+static int build_meetings(struct build_state *bs, const struct ingest_registry *reg)
+{
+    struct ingest_merge_input *inputs = NULL;
+    size_t *input_doc = NULL, n = 0, total = 0;
+    struct ingest_merge_result merged = {0};
+    unsigned char *linked = NULL;
+    int rc = STORE_NOMEM;
+
+    for (size_t d = 0; d < bs->meeting_docs; d++)
+        total += bs->meetings[d].count;
+    inputs = calloc(total + 1, sizeof(*inputs));
+    input_doc = calloc(total + 1, sizeof(*input_doc));
+    linked = calloc(ingest_registry_count(reg) + 1, 1);
+    if (!inputs || !input_doc || !linked)
+        goto out;
+    for (size_t d = 0; d < bs->meeting_docs; d++)
+        for (size_t k = 0; k < bs->meetings[d].count; k++) {
+            inputs[n] = (struct ingest_merge_input){bs->meeting_doc_ids[d],
+                                                    &bs->meetings[d].mentions[k]};
+            input_doc[n++] = d;
+        }
+    if (ingest_meetings_merge(inputs, n, reg, &merged) != 0)
+        goto out;
+    rc = STORE_OK;
+    for (size_t i = 0; rc == STORE_OK && i < merged.count; i++) {
+        const struct ingest_merged_meeting *m = &merged.meetings[i];
+        const struct ingest_registry_meeting *row = m->registry;
+        json_t *cands = json_array();
+        char *cands_json;
+        struct store_meeting_in in;
+
+        for (size_t k = 0; k < m->candidate_count; k++)
+            json_array_append_new(cands, json_loads(m->candidates[k]->json, 0, NULL));
+        cands_json = build_dump(cands);
+        if (row)
+            for (size_t r = 0; r < ingest_registry_count(reg); r++)
+                if (ingest_registry_meeting(reg, r) == row)
+                    linked[r] = 1;
+        in = (struct store_meeting_in){
+            .id = m->id,
+            .kind = m->kind,
+            .status = m->status,
+            /* A registry row's date is the record; the texts' dates stay in the evidence. */
+            .date = row && row->date ? row->date : m->date[0] ? m->date : NULL,
+            .date_precision = row && row->date ? build_precision(row->precision)
+                              : m->date[0]     ? build_precision(m->date_precision)
+                                               : NULL,
+            .place_id = m->place_id,
+            .place_name = m->place_name ? m->place_name : row ? row->city : NULL,
+            .venue = m->venue ? m->venue : row ? row->venue : NULL,
+            .registry_id = row ? row->id : NULL,
+            .registry_json = row ? row->json : NULL,
+            .candidates_json = cands_json,
+            .label = m->input_count ? inputs[m->inputs[0]].mention->label : NULL,
+            .origin = row ? "both" : "text",
+        };
+        rc = store_write_meeting(bs->db, &in);
+        free(cands_json);
+        for (size_t k = 0; rc == STORE_OK && k < m->input_count; k++)
+            rc = build_write_mention_evidence(bs, m->id, input_doc[m->inputs[k]],
+                                              inputs[m->inputs[k]].mention);
+        if (rc == STORE_OK && row)
+            rc = build_write_registry_participants(bs, m->id, row);
+    }
+    /* Registry meetings no text reports are meetings all the same. */
+    for (size_t r = 0; rc == STORE_OK && r < ingest_registry_count(reg); r++) {
+        const struct ingest_registry_meeting *row = ingest_registry_meeting(reg, r);
+        int is_doc = row->kind && strcmp(row->kind, "scc-document") == 0;
+        struct store_meeting_in in = {
+            .id = row->id,
+            .kind = row->kind ? row->kind : "scc",
+            .status = is_doc ? "issued" : "held",
+            .date = row->date,
+            .date_precision = build_precision(row->precision),
+            .place_name = row->city,
+            .venue = row->venue,
+            .registry_id = row->id,
+            .registry_json = row->json,
+            .origin = "registry",
+        };
+        if (linked[r])
+            continue;
+        rc = store_write_meeting(bs->db, &in);
+        if (rc == STORE_OK)
+            rc = build_write_registry_participants(bs, row->id, row);
+    }
+out:
+    ingest_merge_result_clear(&merged);
+    free(inputs);
+    free(input_doc);
+    free(linked);
+    return rc;
+}
+
+static void build_state_clear(struct build_state *bs)
+{
+    for (size_t d = 0; d < bs->meeting_docs; d++) {
+        ingest_meeting_result_clear(&bs->meetings[d]);
+        free(bs->meeting_doc_ids[d]);
+        free(bs->meeting_texts[d]);
+    }
+    free(bs->meetings);
+    free(bs->meeting_doc_ids);
+    free(bs->meeting_texts);
+    json_decref(bs->manifest);
+    memset(bs, 0, sizeof(*bs));
 }
 
 static int build_meta_count(struct store_db *db, const char *key, size_t n)
@@ -49,13 +685,26 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
               struct srv_build_summary *summary)
 {
     struct ingest_corpus corpus = {0};
+    struct ingest_gazetteer *gz = NULL;
+    struct ingest_registry *reg = NULL;
+    struct build_state bs = {.cfg = cfg};
     struct store_db *db = NULL;
-    char err[512], when[32];
+    char err[512], when[32], path[4096];
     double t0 = build_now();
     int rc = -1;
 
     memset(summary, 0, sizeof(*summary));
     *out = NULL;
+    snprintf(path, sizeof(path), "%s/entities.jsonl", cfg->data_dir);
+    if (ingest_gazetteer_load(path, &gz, err, sizeof(err)) != 0) {
+        srv_log("%s (reference data: set --data DIR)", err);
+        goto out;
+    }
+    snprintf(path, sizeof(path), "%s/meetings.jsonl", cfg->data_dir);
+    if (ingest_registry_load(path, &reg, err, sizeof(err)) != 0) {
+        srv_log("%s (reference data: set --data DIR)", err);
+        goto out;
+    }
     if (ingest_corpus_scan(cfg->corpus, &corpus) != INGEST_OK) {
         srv_log("cannot read the corpus folder %s: %s", cfg->corpus, strerror(errno));
         goto out;
@@ -64,7 +713,10 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
         srv_log("%s", err);
         goto out;
     }
-    if (store_write_begin(db) != STORE_OK)
+    bs.db = db;
+    bs.gz = gz;
+    bs.manifest = build_manifest_load(cfg->corpus);
+    if (store_write_begin(db) != STORE_OK || build_write_kb(db, gz) != STORE_OK)
         goto fail_store;
     for (size_t i = 0; i < corpus.count; i++) {
         struct ingest_file file;
@@ -85,12 +737,14 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
                 goto fail_store;
             continue;
         }
-        frc = build_doc(db, &file);
+        frc = build_doc(&bs, &file);
         ingest_file_clear(&file);
         if (frc != STORE_OK)
             goto fail_store;
         summary->files_ingested++;
     }
+    if (build_meetings(&bs, reg) != STORE_OK)
+        goto fail_store;
     summary->seconds = build_now() - t0;
     {
         time_t now = time(NULL);
@@ -117,7 +771,10 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
 fail_store:
     srv_log("cannot write the database%s%s", cfg->db ? " " : "", cfg->db ? cfg->db : "");
 out:
+    build_state_clear(&bs);
     store_db_close(db);
     ingest_corpus_clear(&corpus);
+    ingest_registry_free(reg);
+    ingest_gazetteer_free(gz);
     return rc;
 }

@@ -16,6 +16,8 @@ const char srv_config_usage[] =
     "\n"
     "options (each also from the environment variable in brackets):\n"
     "  --corpus DIR          folder of *.txt files (default ./corpus) [TWOPLUS_CORPUS]\n"
+    "  --data DIR            reference data: entities.jsonl, meetings.jsonl (default ./data)\n"
+    "                        [TWOPLUS_DATA]\n"
     "  --db PATH             database file to build or serve (default: in memory) [TWOPLUS_DB]\n"
     "  --no-ingest           serve an existing --db read-only without reading the corpus\n"
     "                        [TWOPLUS_NO_INGEST=1]\n"
@@ -33,14 +35,16 @@ const char srv_config_usage[] =
     "  --max-connections N   concurrent connections (default 1024) [TWOPLUS_MAX_CONNECTIONS]\n"
     "  --timeout SECONDS     close idle connections after this long (default 30)\n"
     "                        [TWOPLUS_TIMEOUT]\n"
+    "  --query-timeout-ms N  database time a request may take before it is answered 503\n"
+    "                        (default 2000) [TWOPLUS_QUERY_TIMEOUT_MS]\n"
     "  --cache-mb N          MiB of rendered responses kept for reuse; 0 turns it off\n"
     "                        (default 64) [TWOPLUS_CACHE_MB]\n"
     "  --help                this text\n"
     "  --version             the version\n";
 
 enum {
-    OPT_CORPUS = 1000, OPT_DB, OPT_NO_INGEST, OPT_LISTEN, OPT_THREADS, OPT_CORS, OPT_CACHE,
-    OPT_ACCESS_LOG, OPT_MAX_FILE, OPT_MAX_CONN, OPT_TIMEOUT, OPT_CACHE_MB, OPT_HELP, OPT_VERSION,
+    OPT_CORPUS = 1000, OPT_DATA, OPT_DB, OPT_NO_INGEST, OPT_LISTEN, OPT_THREADS, OPT_CORS, OPT_CACHE,
+    OPT_ACCESS_LOG, OPT_MAX_FILE, OPT_MAX_CONN, OPT_TIMEOUT, OPT_QUERY_TIMEOUT, OPT_CACHE_MB, OPT_HELP, OPT_VERSION,
 };
 
 static const struct config_option {
@@ -49,6 +53,7 @@ static const struct config_option {
     int has_arg;
 } config_options[] = {
     {OPT_CORPUS, "corpus", "TWOPLUS_CORPUS", 1},
+    {OPT_DATA, "data", "TWOPLUS_DATA", 1},
     {OPT_DB, "db", "TWOPLUS_DB", 1},
     {OPT_NO_INGEST, "no-ingest", "TWOPLUS_NO_INGEST", 0},
     {OPT_LISTEN, "listen", "TWOPLUS_LISTEN", 1},
@@ -59,6 +64,7 @@ static const struct config_option {
     {OPT_MAX_FILE, "max-file-mb", "TWOPLUS_MAX_FILE_MB", 1},
     {OPT_MAX_CONN, "max-connections", "TWOPLUS_MAX_CONNECTIONS", 1},
     {OPT_TIMEOUT, "timeout", "TWOPLUS_TIMEOUT", 1},
+    {OPT_QUERY_TIMEOUT, "query-timeout-ms", "TWOPLUS_QUERY_TIMEOUT_MS", 1},
     {OPT_CACHE_MB, "cache-mb", "TWOPLUS_CACHE_MB", 1},
     {OPT_HELP, "help", NULL, 0},
     {OPT_VERSION, "version", NULL, 0},
@@ -110,6 +116,7 @@ static int config_apply(struct srv_config *cfg, int code, const char *arg, const
 
     switch (code) {
     case OPT_CORPUS: cfg->corpus = arg; return 0;
+    case OPT_DATA: cfg->data_dir = arg; return 0;
     case OPT_DB: cfg->db = *arg ? arg : NULL; return 0;
     case OPT_NO_INGEST:
         /* From the environment the flag takes a value: 1/true/yes turn it on. */
@@ -172,6 +179,14 @@ static int config_apply(struct srv_config *cfg, int code, const char *arg, const
         }
         snprintf(err, err_size, "%s: expected seconds from 1 to 3600, got '%s'", from, arg);
         return -1;
+    case OPT_QUERY_TIMEOUT:
+        if (config_uint(arg, 1, 600000, &v) == 0) {
+            cfg->query_timeout_ms = (unsigned)v;
+            return 0;
+        }
+        snprintf(err, err_size, "%s: expected milliseconds from 1 to 600000, got '%s'", from,
+                 arg);
+        return -1;
     case OPT_CACHE_MB:
         if (config_uint(arg, 0, 65536, &v) == 0) {
             cfg->cache_bytes = (size_t)v << 20;
@@ -196,6 +211,7 @@ int srv_config_parse(struct srv_config *cfg, int argc, char **argv, char *err, s
     memset(cfg, 0, sizeof(*cfg));
     cfg->command = SRV_SERVE;
     cfg->corpus = "./corpus";
+    cfg->data_dir = "./data";
     snprintf(cfg->host, sizeof(cfg->host), "127.0.0.1");
     cfg->port = 8080;
     cfg->threads = ncpu > 0 && ncpu <= 256 ? (unsigned)ncpu : 2;
@@ -206,6 +222,7 @@ int srv_config_parse(struct srv_config *cfg, int argc, char **argv, char *err, s
     cfg->max_connections = 1024;
     cfg->timeout_s = 30;
     cfg->cache_bytes = (size_t)64 << 20;
+    cfg->query_timeout_ms = 2000;
 
     for (size_t i = 0; i < CONFIG_NOPTIONS; i++) {
         const struct config_option *o = &config_options[i];

@@ -9,6 +9,7 @@ enum srv_command { SRV_SERVE, SRV_INGEST, SRV_HELP, SRV_VERSION };
 struct srv_config {
     enum srv_command command;
     const char *corpus;        /* --corpus */
+    const char *data_dir;      /* --data: gazetteer and meeting registry */
     const char *db;            /* --db; NULL: in memory */
     char host[256];            /* from --listen */
     unsigned port;
@@ -21,6 +22,7 @@ struct srv_config {
     unsigned max_connections;  /* --max-connections */
     unsigned timeout_s;        /* --timeout: idle connection timeout */
     size_t cache_bytes;        /* --cache-mb; 0 turns response reuse off */
+    unsigned query_timeout_ms; /* --query-timeout-ms: a request's database time limit */
 };
 
 /* Fills cfg from the environment (TWOPLUS_*) and then argv, which wins.

@@ -17,6 +17,7 @@
 #include "server/cache.h"
 #include "server/conv.h"
 #include "server/log.h"
+#include "server/metrics.h"
 #include "server/router.h"
 
 /* Per-request state, the con_cls of libmicrohttpd. */
@@ -113,7 +114,6 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
     struct srv_ctx *ctx = cls;
     struct http_request *hr = *con_cls;
 
-    (void)version;
     (void)upload_data;
     if (!hr) {
         /* First call: headers only. Answering now would make libmicrohttpd close the
@@ -141,6 +141,13 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         *upload_data_size = 0;
         return MHD_YES;
     }
+    /* RFC 9112 3.2: a 1.1 request without Host is a 400 (libmicrohttpd lets it through). */
+    if (!strcmp(version, MHD_HTTP_VERSION_1_1) &&
+        !MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))
+        return api_reply_problem(&hr->req, 400, "missing-host",
+                                 "an HTTP/1.1 request needs a Host header")
+                   ? MHD_YES
+                   : MHD_NO;
     if (ctx->cache && (!strcmp(method, "GET") || hr->req.is_head)) {
         size_t bytes = 0;
         unsigned status;
@@ -162,6 +169,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
         return api_reply_problem(&hr->req, 503, "unavailable", "the database cannot be read")
                    ? MHD_YES
                    : MHD_NO;
+    store_set_deadline(hr->req.store, ctx->cfg->query_timeout_ms);
     return router_dispatch(&hr->req) ? MHD_YES : MHD_NO;
 }
 
@@ -174,16 +182,53 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **con_cl
     (void)conn;
     if (!hr)
         return;
-    if (ctx->cfg->access_log)
-        srv_log_access(hr->req.method, hr->path,
-                       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? hr->req.status : 499,
-                       hr->req.bytes, http_micros_since(&hr->start));
+    {
+        unsigned status = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? hr->req.status : 499;
+        int64_t micros = http_micros_since(&hr->start);
+        srv_metrics_record(router_route_index(hr->path), status, micros, hr->req.bytes);
+        if (ctx->cfg->access_log)
+            srv_log_access(hr->req.method, hr->path, status, hr->req.bytes, micros);
+    }
     json_decref(hr->req.param_errors);
     free(hr->req.cache_key);
     free(hr->path);
     free(hr);
     *con_cls = NULL;
     atomic_fetch_sub(&ctx->in_flight, 1);
+}
+
+static int http_hex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decoding of the path and query values, in place: as libmicrohttpd's own, except
+ * that "%00" stays as it is, so no decoded value ever hides a NUL that would cut it short
+ * (an id "a%00b" is then simply malformed, not "a"). */
+static size_t http_unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+    char *r = s, *w = s;
+
+    (void)cls;
+    (void)conn;
+    while (*r) {
+        int hi, lo;
+        if (r[0] == '%' && (hi = http_hex(r[1])) >= 0 && (lo = http_hex(r[2])) >= 0 &&
+            (hi | lo) != 0) {
+            *w++ = (char)(hi << 4 | lo);
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
 }
 
 /* libmicrohttpd's own messages (bad requests it rejects itself, socket errors). */
@@ -220,11 +265,11 @@ int srv_http_start(struct srv_ctx *ctx)
      * keep-alive connections in 0.9.75 (notes, pitfall 2). */
     d = MHD_start_daemon(
         flags, 0, NULL, NULL, http_access, ctx, MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL,
-        MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+        MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 1 ? cfg->threads : 2),
         MHD_OPTION_NOTIFY_COMPLETED, http_completed, ctx, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)cfg->timeout_s, MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE,
         (unsigned)1024, MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!d) {
@@ -236,6 +281,14 @@ int srv_http_start(struct srv_ctx *ctx)
     ctx->port = info ? info->port : cfg->port;
     ctx->daemon = d;
     return 0;
+}
+
+unsigned srv_http_connections(struct srv_ctx *ctx)
+{
+    const union MHD_DaemonInfo *info =
+        ctx->daemon ? MHD_get_daemon_info(ctx->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS)
+                    : NULL;
+    return info ? info->num_connections : 0;
 }
 
 void srv_http_stop(struct srv_ctx *ctx, int grace_ms)

@@ -12,6 +12,7 @@ struct srv_ctx {
     const struct srv_config *cfg;
     struct store_db *db;
     atomic_int ready;        /* ingest done: /readyz says 200 */
+    atomic_int stopping;     /* SIGTERM taken: /readyz says 503 while requests finish */
     atomic_long in_flight;   /* requests being answered, for a graceful stop */
     int64_t started_at;      /* Unix time */
     void *daemon;            /* struct MHD_Daemon */
@@ -22,6 +23,9 @@ struct srv_ctx {
 /* Starts the daemon on cfg->host:cfg->port with cfg->threads polling threads (epoll).
  * Returns 0 with ctx->port set, or -1 after printing why to stderr. */
 int srv_http_start(struct srv_ctx *ctx);
+
+/* Client connections open now. */
+unsigned srv_http_connections(struct srv_ctx *ctx);
 
 /* Stops accepting, waits up to grace_ms for requests in flight, then stops the daemon. */
 void srv_http_stop(struct srv_ctx *ctx, int grace_ms);

@@ -29,7 +29,7 @@ static int main_serve(struct srv_ctx *ctx, const sigset_t *stop)
     fflush(stdout);
     sigwait(stop, &sig);
     srv_log("%s: finishing requests in flight, then stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
-    atomic_store(&ctx->ready, 0);
+    atomic_store(&ctx->stopping, 1);
     srv_http_stop(ctx, 10000);
     srv_cache_free(ctx->cache);
     ctx->cache = NULL;

@@ -17,9 +17,30 @@ const struct router_route router_routes[] = {
     {.pattern = "/readyz", .get = health_ready, .params = ""},
     {.pattern = "/openapi.yaml", .get = spec_openapi, .params = ""},
     {.pattern = "/v1/stats", .get = stats_get, .params = ""},
-    {.pattern = "/v1/documents", .get = documents_list, .params = PAGE_PARAMS},
+    {.pattern = "/metrics", .get = stats_metrics, .params = ""},
+    {.pattern = "/v1/documents", .get = documents_list,
+     .params = PAGE_PARAMS ",source,published_from,published_to,q,mode"},
     {.pattern = "/v1/documents/{id}", .get = documents_get, .params = "include"},
     {.pattern = "/v1/documents/{id}/text", .get = documents_text, .params = ""},
+    {.pattern = "/v1/documents/{id}/entities", .get = documents_entities,
+     .params = PAGE_PARAMS ",type"},
+    {.pattern = "/v1/entities", .get = entities_list,
+     .params = PAGE_PARAMS ",type,q,document,kb,min_mentions"},
+    {.pattern = "/v1/entities/{id}", .get = entities_get, .params = ""},
+    {.pattern = "/v1/entities/{id}/mentions", .get = entities_mentions,
+     .params = PAGE_PARAMS ",document"},
+    {.pattern = "/v1/entities/{id}/related", .get = entities_related, .params = PAGE_PARAMS ",type"},
+    {.pattern = "/v1/entities/{id}/statements", .get = entities_statements,
+     .params = PAGE_PARAMS ",as"},
+    {.pattern = "/v1/statements", .get = statements_list,
+     .params = PAGE_PARAMS ",speaker,entity,document,meeting,kind,q,mode,from,to"},
+    {.pattern = "/v1/statements/{id}", .get = statements_get, .params = ""},
+    {.pattern = "/v1/meetings", .get = meetings_list,
+     .params = PAGE_PARAMS ",from,to,kind,status,participant,place,document"},
+    {.pattern = "/v1/meetings/{id}", .get = meetings_get, .params = ""},
+    {.pattern = "/v1/timeline", .get = timeline_get, .params = "bucket,from,to,types,items"},
+    {.pattern = "/v1/search", .get = search_get,
+     .params = PAGE_PARAMS ",q,mode,type,from,to,entity,speaker,source,mark_open,mark_close"},
 };
 const size_t router_route_count = sizeof(router_routes) / sizeof(router_routes[0]);
 
@@ -44,6 +65,20 @@ static int router_match(const char *pattern, const char *path, struct api_req *r
         path++;
     }
     return *pattern == '\0' && *path == '\0';
+}
+
+size_t router_route_index(const char *path)
+{
+    struct api_req scratch = {0};
+    char copy[1024];
+
+    if (strlen(path) >= sizeof(copy))
+        return router_route_count;
+    memcpy(copy, path, strlen(path) + 1);
+    for (size_t i = 0; i < router_route_count; i++)
+        if (router_match(router_routes[i].pattern, copy, &scratch))
+            return i;
+    return router_route_count;
 }
 
 struct router_check {
@@ -74,6 +109,8 @@ static enum MHD_Result router_check_param(void *cls, enum MHD_ValueKind kind, co
     size_t bad;
 
     (void)kind;
+    if (key_size == 0 && !value)
+        return MHD_YES; /* a stray '&' ("?&limit=1"): nothing was asked */
     if (strlen(key) != key_size || !ingest_utf8_valid(key, key_size, &bad)) {
         api_param_error(check->req, key, "parameter names must be UTF-8 text without NUL");
         return MHD_YES;
@@ -93,7 +130,9 @@ static enum MHD_Result router_check_param(void *cls, enum MHD_ValueKind kind, co
         }
     if (check->nseen < 32 && key_size < sizeof(check->seen[0]))
         memcpy(check->seen[check->nseen++], key, key_size + 1);
-    if (value && (strlen(value) != value_size || !ingest_utf8_valid(value, value_size, &bad)))
+    if (!value)
+        api_param_error(check->req, key, "needs a value: %s=...", key);
+    else if (strlen(value) != value_size || !ingest_utf8_valid(value, value_size, &bad))
         api_param_error(check->req, key, "must be UTF-8 text without NUL bytes");
     return MHD_YES;
 }

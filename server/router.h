@@ -14,6 +14,9 @@ struct router_route {
 /* Answers req: finds the route, checks method and parameters, and calls the handler. */
 int router_dispatch(struct api_req *req);
 
+/* The index of the route whose pattern matches path, or router_route_count if none does. */
+size_t router_route_index(const char *path);
+
 /* The route table, for tests and the spec check: count and rows. */
 extern const struct router_route router_routes[];
 extern const size_t router_route_count;

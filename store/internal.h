@@ -5,10 +5,12 @@
 
 #include "store/store.h"
 
+#include <jansson.h>
 #include <pthread.h>
 #include <sqlite3.h>
 
-#define STORE_STMT_CACHE 64
+#define STORE_STMT_CACHE 256
+#define STORE_STMT_PROBE 8
 
 struct store_stmt_slot {
     char *sql;
@@ -19,6 +21,7 @@ struct store {
     struct store_db *db;
     sqlite3 *conn;
     struct store_stmt_slot stmts[STORE_STMT_CACHE];
+    int64_t deadline_ns;       /* CLOCK_MONOTONIC; 0: none */
     struct store *next; /* db->readers list */
 };
 
@@ -41,6 +44,73 @@ char *store_col_text(sqlite3_stmt *stmt, int col, int *oom);
 
 /* Runs sql (several statements allowed); logs and returns STORE_ERROR on failure. */
 int store_exec(sqlite3 *conn, const char *sql, const char *what);
+
+/* ---- generic keyset lists whose rows become JSON objects (store/query.c) ----
+ * A resource's query file describes its list once (columns, sortable fields) and adds its
+ * filters; store_list_run() does counting, keyset pagination and the rows. Column aliases
+ * are the JSON keys: "a.b" nests ({"a": {"b": ...}}), a ":json" suffix embeds a column that
+ * holds JSON text. */
+struct store_sort {
+    const char *name; /* the API's name for the field */
+    const char *expr; /* an SQL expression that is never NULL */
+    int numeric;      /* the key compares as a number: 1 integer, 2 real */
+};
+
+enum store_bind_type { STORE_BIND_TEXT, STORE_BIND_INT };
+
+struct store_bind {
+    enum store_bind_type type;
+    const char *text;
+    int64_t num;
+};
+
+#define STORE_MAX_BINDS 16
+
+struct store_list_spec {
+    const char *select;               /* "d.id AS id, d.title AS title, ..." */
+    const char *from;                 /* "documents d" (joins allowed) */
+    const char *id_expr;              /* the unique tie-breaker, e.g. "d.id" */
+    const struct store_sort *sorts;   /* terminated by a row with name NULL */
+    char where[2048];                 /* conditions joined with AND, binds as ?1..?n */
+    struct store_bind binds[STORE_MAX_BINDS];
+    int nbind;
+    int overflow;                     /* a condition did not fit: the list answers an error */
+};
+
+/* Adds "cond" (using ?N for the next bind, written as a literal '?' in cond) with one bound
+ * value to spec->where. */
+void store_where_text(struct store_list_spec *spec, const char *cond, const char *value);
+void store_where_int(struct store_list_spec *spec, const char *cond, int64_t value);
+/* Adds a condition without a bound value. */
+void store_where(struct store_list_spec *spec, const char *cond);
+/* Adds a bound value without a condition (for one-row queries that use ?1..?n directly). */
+void store_bind_text(struct store_list_spec *spec, const char *value);
+
+/* Runs the list. STORE_OK (caller owns *out, release: store_list_clear()), or an error code. */
+int store_list_run(struct store *st, const struct store_list_spec *spec,
+                   const struct store_page *page, struct store_list *out);
+
+/* The current row as a JSON object by the alias rules above; NULL on OOM. */
+json_t *store_row_json(sqlite3_stmt *stmt);
+
+/* Binds spec->binds to stmt as ?1..?n. */
+void store_bind_all(sqlite3_stmt *stmt, const struct store_list_spec *spec);
+
+/* Runs a one-row query (binds as in spec, which may have no select/from) and returns the row
+ * as JSON: STORE_OK with *out, STORE_NOTFOUND, or an error. */
+int store_row_run(struct store *st, const char *sql, const struct store_list_spec *binds,
+                  json_t **out);
+/* Runs a query and returns all rows as a JSON array (at most max_rows). */
+int store_rows_run(struct store *st, const char *sql, const struct store_list_spec *binds,
+                   size_t max_rows, json_t **out);
+
+/* Registers the FTS5 auxiliary function twoplus_offsets(fts, column) on conn: a JSON array of
+ * [start, end] byte offsets of every phrase match in that column (store/search.c). */
+int store_search_register(sqlite3 *conn);
+
+/* Runs sql (binds as in binds) and sets the rows, as an array, under key in obj. */
+int store_attach_rows(struct store *st, json_t *obj, const char *key, const char *sql,
+                      const struct store_list_spec *binds, size_t max_rows);
 
 /* Logs an SQLite failure on conn to stderr with context; returns STORE_ERROR (or STORE_NOMEM). */
 int store_fail(sqlite3 *conn, const char *what);

@@ -1,27 +1,194 @@
--- twoplus store schema. Compiled into the binary (tools/embed.py); applied by store_db_open()
--- when it creates a database. Bump user_version when the shape changes.
-PRAGMA user_version = 1;
+-- twoplus store schema. Compiled into the binary (tools/embed.py); applied by store_db_create().
+-- Offsets (start, end) are byte offsets into documents.clean_text. Columns ending in _json hold
+-- JSON text rendered at ingest. Bump user_version when the shape changes.
+PRAGMA user_version = 2;
 
 -- One row per ingested corpus file. id is the stable id derived from the file name stem.
 CREATE TABLE documents (
-    seq        INTEGER PRIMARY KEY,          -- ingest order (sorted file names)
-    id         TEXT NOT NULL UNIQUE,
-    file_name  TEXT NOT NULL,
-    sha256     TEXT NOT NULL,
-    byte_size  INTEGER NOT NULL,
-    mtime      INTEGER NOT NULL,             -- seconds since the epoch
-    title      TEXT,                         -- provisional: first meaningful line, or NULL
-    title_sort TEXT NOT NULL DEFAULT '',     -- lower-cased title for keyset sorting
-    raw_text   TEXT NOT NULL,
-    clean_text TEXT NOT NULL,
-    word_count INTEGER NOT NULL
+    seq         INTEGER PRIMARY KEY,        -- ingest order (sorted file names)
+    id          TEXT NOT NULL UNIQUE,
+    file_name   TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    byte_size   INTEGER NOT NULL,
+    mtime       INTEGER NOT NULL,           -- seconds since the epoch
+    title       TEXT,
+    title_sort  TEXT NOT NULL DEFAULT '',   -- lower-cased title for keyset sorting
+    source      TEXT,
+    url         TEXT,
+    published   TEXT,                       -- YYYY-MM-DD, YYYY-MM or YYYY
+    published_precision TEXT,               -- day, month, year; NULL when unknown
+    byline      TEXT,
+    dateline    TEXT,
+    language    TEXT,
+    word_count  INTEGER NOT NULL,
+    versions    INTEGER,                    -- columns of a version table, or NULL
+    invalid_utf8 INTEGER NOT NULL DEFAULT 0,
+    sentence_count INTEGER NOT NULL DEFAULT 0,
+    meta_json   TEXT NOT NULL DEFAULT '{}', -- each metadata field with provenance and offsets
+    paragraphs_json TEXT NOT NULL DEFAULT '[]',
+    removed_json TEXT NOT NULL DEFAULT '[]',
+    related_json TEXT NOT NULL DEFAULT '[]',
+    raw_text    TEXT NOT NULL,
+    clean_text  TEXT NOT NULL
 );
 CREATE INDEX documents_title ON documents(title_sort, id);
+CREATE INDEX documents_published ON documents(coalesce(published, ''), id);
+CREATE INDEX documents_source ON documents(source);
+
+-- Entities: gazetteer rows (kb = 1) and names found only in the texts (kb = 0).
+CREATE TABLE entities (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    type        TEXT NOT NULL,              -- person, organization, country, place, agreement
+    name        TEXT NOT NULL,
+    name_sort   TEXT NOT NULL,
+    kb          INTEGER NOT NULL,
+    gender      TEXT,
+    aliases_json TEXT NOT NULL DEFAULT '[]',
+    aliases_text TEXT NOT NULL DEFAULT '',  -- aliases joined by ' | ', for full-text search
+    roles_json  TEXT NOT NULL DEFAULT '[]', -- gazetteer roles with dates and sources
+    kb_json     TEXT,                       -- the gazetteer row as read
+    source      TEXT,                       -- the gazetteer row's source URL
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    document_count INTEGER NOT NULL DEFAULT 0,
+    statement_count INTEGER NOT NULL DEFAULT 0,
+    first_seen  TEXT,                       -- earliest published date of a document naming it
+    last_seen   TEXT
+);
+CREATE INDEX entities_type ON entities(type, mention_count);
+CREATE INDEX entities_mentions ON entities(mention_count, id);
+CREATE INDEX entities_name ON entities(name_sort, id);
+
+CREATE TABLE entity_aliases (
+    entity_id   TEXT NOT NULL,
+    alias_lower TEXT NOT NULL,
+    PRIMARY KEY (alias_lower, entity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+    seq         INTEGER PRIMARY KEY,
+    entity_id   TEXT NOT NULL,
+    doc_id      TEXT NOT NULL,
+    doc_seq     INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    surface     TEXT NOT NULL,
+    sentence    INTEGER NOT NULL,
+    role        TEXT,
+    role_from   TEXT,
+    rule        TEXT NOT NULL,
+    demonym     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_entity ON mentions(entity_id, doc_seq, start);
+CREATE INDEX mentions_doc ON mentions(doc_id, start);
+
+-- Co-occurrence, both directions: within one sentence, and within one document.
+CREATE TABLE entity_pairs (
+    a           TEXT NOT NULL,
+    b           TEXT NOT NULL,
+    sentences   INTEGER NOT NULL,
+    documents   INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+
+CREATE TABLE statements (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    doc_id      TEXT NOT NULL,
+    doc_seq     INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    kind        TEXT NOT NULL,              -- direct, partial, document, term
+    speaker_id  TEXT,
+    speaker_name TEXT,
+    speaker_role TEXT,
+    speaker_description TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue         TEXT,
+    cue_start   INTEGER,
+    cue_end     INTEGER,
+    rule        TEXT NOT NULL,
+    confidence  REAL NOT NULL,
+    date        TEXT,                       -- when said: the text's day, else the document's
+    date_precision TEXT,
+    date_from   TEXT,                       -- text, document, or NULL
+    paragraph   INTEGER NOT NULL,
+    meeting_id  TEXT,
+    mentioned_json TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX statements_speaker ON statements(speaker_id, doc_seq, start);
+CREATE INDEX statements_doc ON statements(doc_id, start);
+CREATE INDEX statements_date ON statements(coalesce(date, ''), id);
+CREATE INDEX statements_meeting ON statements(meeting_id);
+
+CREATE TABLE statement_entities (
+    statement_id TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    PRIMARY KEY (entity_id, statement_id)
+) WITHOUT ROWID;
+
+CREATE TABLE meetings (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    date        TEXT,
+    date_precision TEXT,
+    place_id    TEXT,
+    place_name  TEXT,
+    venue       TEXT,
+    registry_id TEXT,
+    registry_json TEXT,
+    candidates_json TEXT NOT NULL DEFAULT '[]',
+    label       TEXT,
+    origin      TEXT NOT NULL,              -- text, registry, or both
+    document_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX meetings_date ON meetings(coalesce(date, ''), id);
+
+CREATE TABLE meeting_participants (
+    meeting_id  TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    role        TEXT,
+    origin      TEXT NOT NULL,              -- text or registry
+    doc_id      TEXT,                       -- evidence, when from a text
+    start       INTEGER,
+    end         INTEGER
+);
+CREATE INDEX meeting_participants_meeting ON meeting_participants(meeting_id);
+CREATE INDEX meeting_participants_entity ON meeting_participants(entity_id);
+
+-- Where a text reports the meeting, and the words that gave its date and place.
+CREATE TABLE meeting_evidence (
+    meeting_id  TEXT NOT NULL,
+    doc_id      TEXT NOT NULL,
+    field       TEXT NOT NULL,              -- mention, date, place
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    status      TEXT,                       -- what this mention says of the meeting
+    date        TEXT,
+    date_precision TEXT
+);
+CREATE INDEX meeting_evidence_meeting ON meeting_evidence(meeting_id);
+CREATE INDEX meeting_evidence_doc ON meeting_evidence(doc_id);
+
+CREATE TABLE meeting_outcomes (
+    meeting_id  TEXT NOT NULL,
+    doc_id      TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX meeting_outcomes_meeting ON meeting_outcomes(meeting_id);
 
 -- Files the ingest passed over, with the reason, for /v1/stats.
 CREATE TABLE skipped_files (
     file_name TEXT NOT NULL,
-    reason    TEXT NOT NULL,                 -- stable code: unreadable, empty, binary, ...
+    reason    TEXT NOT NULL,                -- stable code: unreadable, empty, binary, ...
     detail    TEXT NOT NULL
 );
 
@@ -30,3 +197,14 @@ CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- Full-text search (BM25): external-content indexes filled in bulk at the end of an ingest.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, clean_text, content='documents', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    text, speaker_name, content='statements', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE VIRTUAL TABLE entities_fts USING fts5(
+    name, aliases_text, content='entities', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 extern const char schema_embed_data[];
@@ -21,9 +22,14 @@ const char *store_sqlite_version(void)
 int store_fail(sqlite3 *conn, const char *what)
 {
     int code = conn ? sqlite3_errcode(conn) : SQLITE_ERROR;
+    const char *msg = conn ? sqlite3_errmsg(conn) : "no connection";
 
-    fprintf(stderr, "twoplus: store: %s: %s\n", what,
-            conn ? sqlite3_errmsg(conn) : "no connection");
+    /* A client's raw FTS5 query (mode=advanced) that FTS5 refuses is the client's mistake. */
+    if (code == SQLITE_ERROR && (strncmp(msg, "fts5:", 5) == 0 || strstr(msg, "no such column")))
+        return STORE_BADQUERY;
+    if (code == SQLITE_INTERRUPT)
+        return STORE_TIMEOUT;
+    fprintf(stderr, "twoplus: store: %s: %s\n", what, msg);
     return code == SQLITE_NOMEM ? STORE_NOMEM : STORE_ERROR;
 }
 
@@ -52,7 +58,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 {
     unsigned h = stmt_hash(sql);
 
-    for (unsigned probe = 0; probe < STORE_STMT_CACHE; probe++) {
+    for (unsigned probe = 0; probe < STORE_STMT_PROBE; probe++) {
         struct store_stmt_slot *slot = &st->stmts[(h + probe) % STORE_STMT_CACHE];
         if (slot->sql && strcmp(slot->sql, sql) == 0) {
             sqlite3_reset(slot->stmt);
@@ -75,9 +81,28 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
             return stmt;
         }
     }
-    /* The cache is full: a bug (queries are built from a small fixed set of shapes). */
-    fprintf(stderr, "twoplus: store: statement cache full\n");
-    return NULL;
+    /* Every probed slot is taken: replace the home slot (queries come in a bounded number of
+     * shapes, so this is rare and the statement is simply prepared again next time). */
+    {
+        struct store_stmt_slot *slot = &st->stmts[h % STORE_STMT_CACHE];
+        sqlite3_stmt *stmt = NULL;
+        char *copy = strdup(sql);
+        if (!copy ||
+            sqlite3_prepare_v3(st->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+                SQLITE_OK) {
+            free(copy);
+            if (stmt)
+                sqlite3_finalize(stmt);
+            else
+                store_fail(st->conn, sql);
+            return NULL;
+        }
+        sqlite3_finalize(slot->stmt);
+        free(slot->sql);
+        slot->sql = copy;
+        slot->stmt = stmt;
+        return stmt;
+    }
 }
 
 static void store_conn_close(struct store *st)
@@ -208,6 +233,25 @@ out:
     return rc;
 }
 
+static int64_t store_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* SQLite calls this every few thousand virtual-machine steps: non-zero interrupts the query. */
+static int store_progress(void *arg)
+{
+    const struct store *st = arg;
+    return st->deadline_ns && store_now_ns() > st->deadline_ns;
+}
+
+void store_set_deadline(struct store *st, int64_t ms)
+{
+    st->deadline_ns = ms > 0 ? store_now_ns() + ms * 1000000 : 0;
+}
+
 struct store_tls {
     struct store_db *db;
     unsigned generation;
@@ -234,6 +278,11 @@ struct store *store_reader(struct store_db *db)
     }
     if (db->path)
         sqlite3_exec(st->conn, "PRAGMA mmap_size=67108864", NULL, NULL, NULL);
+    sqlite3_progress_handler(st->conn, 4000, store_progress, st);
+    if (store_search_register(st->conn) != STORE_OK) {
+        store_conn_close(st);
+        return NULL;
+    }
     pthread_mutex_lock(&db->lock);
     st->next = db->readers;
     db->readers = st;

@@ -1,5 +1,6 @@
-/* store/write.c: the ingest's side of the store: one write transaction, prepared inserts, and
- * the commit that makes a database complete (and, for a file, renames it into place). */
+/* store/write.c: the ingest's side of the store: one write transaction, prepared inserts, the
+ * derived tables computed in SQL at the end, and the commit that makes a database complete
+ * (and, for a file, renames it into place). */
 #include "store/internal.h"
 
 #include <ctype.h>
@@ -12,7 +13,7 @@ int store_write_begin(struct store_db *db)
     return store_exec(db->writer->conn, "BEGIN", "begin ingest");
 }
 
-static void write_bind_text(sqlite3_stmt *stmt, int col, const char *s)
+static void write_text(sqlite3_stmt *stmt, int col, const char *s)
 {
     if (s)
         sqlite3_bind_text(stmt, col, s, -1, SQLITE_STATIC);
@@ -20,10 +21,10 @@ static void write_bind_text(sqlite3_stmt *stmt, int col, const char *s)
         sqlite3_bind_null(stmt, col);
 }
 
-/* The sort key for a title: ASCII-lower-cased, so "japan" and "Japan" sort together. */
-static char *write_sort_key(const char *title)
+/* A sort key: ASCII-lower-cased, so "japan" and "Japan" sort together. malloc'd. */
+static char *write_sort_key(const char *s)
 {
-    char *key = strdup(title ? title : "");
+    char *key = strdup(s ? s : "");
 
     if (key)
         for (char *p = key; *p; p++)
@@ -40,12 +41,16 @@ static int write_step(struct store_db *db, sqlite3_stmt *stmt, const char *what)
     return rc;
 }
 
-int store_write_doc(struct store_db *db, const struct store_doc_in *doc)
+int store_write_doc(struct store_db *db, const struct store_doc_in *doc, int64_t *seq)
 {
     sqlite3_stmt *stmt = store_stmt(
-        db->writer, "INSERT INTO documents (id, file_name, sha256, byte_size, mtime, title, "
-                    "title_sort, raw_text, clean_text, word_count) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        db->writer,
+        "INSERT INTO documents (id, file_name, sha256, byte_size, mtime, title, title_sort, "
+        "source, url, published, published_precision, byline, dateline, language, word_count, "
+        "versions, invalid_utf8, sentence_count, meta_json, paragraphs_json, removed_json, "
+        "related_json, raw_text, clean_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, coalesce(?19, '{}'), coalesce(?20, '[]'), "
+        "coalesce(?21, '[]'), coalesce(?22, '[]'), ?23, ?24)");
     char *sort_key = write_sort_key(doc->title);
     int rc;
 
@@ -53,19 +58,238 @@ int store_write_doc(struct store_db *db, const struct store_doc_in *doc)
         free(sort_key);
         return stmt ? STORE_NOMEM : STORE_ERROR;
     }
-    write_bind_text(stmt, 1, doc->id);
-    write_bind_text(stmt, 2, doc->file_name);
-    write_bind_text(stmt, 3, doc->sha256);
+    write_text(stmt, 1, doc->id);
+    write_text(stmt, 2, doc->file_name);
+    write_text(stmt, 3, doc->sha256);
     sqlite3_bind_int64(stmt, 4, doc->byte_size);
     sqlite3_bind_int64(stmt, 5, doc->mtime);
-    write_bind_text(stmt, 6, doc->title);
-    write_bind_text(stmt, 7, sort_key);
-    write_bind_text(stmt, 8, doc->raw_text);
-    write_bind_text(stmt, 9, doc->clean_text);
-    sqlite3_bind_int64(stmt, 10, doc->word_count);
+    write_text(stmt, 6, doc->title);
+    write_text(stmt, 7, sort_key);
+    write_text(stmt, 8, doc->source);
+    write_text(stmt, 9, doc->url);
+    write_text(stmt, 10, doc->published);
+    write_text(stmt, 11, doc->published_precision);
+    write_text(stmt, 12, doc->byline);
+    write_text(stmt, 13, doc->dateline);
+    write_text(stmt, 14, doc->language);
+    sqlite3_bind_int64(stmt, 15, doc->word_count);
+    if (doc->versions > 0)
+        sqlite3_bind_int64(stmt, 16, doc->versions);
+    else
+        sqlite3_bind_null(stmt, 16);
+    sqlite3_bind_int64(stmt, 17, doc->invalid_utf8);
+    sqlite3_bind_int64(stmt, 18, doc->sentence_count);
+    write_text(stmt, 19, doc->meta_json);
+    write_text(stmt, 20, doc->paragraphs_json);
+    write_text(stmt, 21, doc->removed_json);
+    write_text(stmt, 22, doc->related_json);
+    write_text(stmt, 23, doc->raw_text);
+    write_text(stmt, 24, doc->clean_text);
     rc = write_step(db, stmt, "insert document");
+    if (rc == STORE_OK && seq)
+        *seq = sqlite3_last_insert_rowid(db->writer->conn);
     free(sort_key);
     return rc;
+}
+
+int store_write_entity(struct store_db *db, const struct store_entity_in *e)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer,
+        "INSERT INTO entities (id, type, name, name_sort, kb, gender, aliases_json, "
+        "aliases_text, roles_json, kb_json, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "coalesce(?7, '[]'), coalesce(?8, ''), coalesce(?9, '[]'), ?10, ?11) "
+        "ON CONFLICT(id) DO NOTHING");
+    char *sort_key = write_sort_key(e->name);
+    int rc;
+
+    if (!stmt || !sort_key) {
+        free(sort_key);
+        return stmt ? STORE_NOMEM : STORE_ERROR;
+    }
+    write_text(stmt, 1, e->id);
+    write_text(stmt, 2, e->type);
+    write_text(stmt, 3, e->name);
+    write_text(stmt, 4, sort_key);
+    sqlite3_bind_int(stmt, 5, e->kb);
+    write_text(stmt, 6, e->gender);
+    write_text(stmt, 7, e->aliases_json);
+    write_text(stmt, 8, e->aliases_text);
+    write_text(stmt, 9, e->roles_json);
+    write_text(stmt, 10, e->kb_json);
+    write_text(stmt, 11, e->source);
+    rc = write_step(db, stmt, "insert entity");
+    free(sort_key);
+    if (rc != STORE_OK || sqlite3_changes(db->writer->conn) == 0)
+        return rc;
+    /* The name and every alias, lower-cased, for q= lookups by prefix. */
+    stmt = store_stmt(db->writer,
+                      "INSERT OR IGNORE INTO entity_aliases (entity_id, alias_lower) "
+                      "SELECT ?1, lower(?2) UNION SELECT ?1, lower(value) FROM "
+                      "json_each(coalesce(?3, '[]'))");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, e->id);
+    write_text(stmt, 2, e->name);
+    write_text(stmt, 3, e->aliases_json);
+    return write_step(db, stmt, "insert entity aliases");
+}
+
+int store_write_mention(struct store_db *db, const struct store_mention_in *m)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer, "INSERT INTO mentions (entity_id, doc_id, doc_seq, start, end, surface, "
+                    "sentence, role, role_from, rule, demonym) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                    "?7, ?8, ?9, ?10, ?11)");
+
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, m->entity_id);
+    write_text(stmt, 2, m->doc_id);
+    sqlite3_bind_int64(stmt, 3, m->doc_seq);
+    sqlite3_bind_int64(stmt, 4, m->start);
+    sqlite3_bind_int64(stmt, 5, m->end);
+    write_text(stmt, 6, m->surface);
+    sqlite3_bind_int64(stmt, 7, m->sentence);
+    write_text(stmt, 8, m->role);
+    write_text(stmt, 9, m->role_from);
+    write_text(stmt, 10, m->rule);
+    sqlite3_bind_int(stmt, 11, m->demonym);
+    return write_step(db, stmt, "insert mention");
+}
+
+int store_write_statement(struct store_db *db, const struct store_statement_in *s)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer,
+        "INSERT INTO statements (id, doc_id, doc_seq, start, end, text, kind, speaker_id, "
+        "speaker_name, speaker_role, speaker_description, speaker_start, speaker_end, cue, "
+        "cue_start, cue_end, rule, confidence, date, date_precision, date_from, paragraph, "
+        "mentioned_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, coalesce(?23, '[]'))");
+
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, s->id);
+    write_text(stmt, 2, s->doc_id);
+    sqlite3_bind_int64(stmt, 3, s->doc_seq);
+    sqlite3_bind_int64(stmt, 4, s->start);
+    sqlite3_bind_int64(stmt, 5, s->end);
+    write_text(stmt, 6, s->text);
+    write_text(stmt, 7, s->kind);
+    write_text(stmt, 8, s->speaker_id);
+    write_text(stmt, 9, s->speaker_name);
+    write_text(stmt, 10, s->speaker_role);
+    write_text(stmt, 11, s->speaker_description);
+    if (s->has_speaker_range) {
+        sqlite3_bind_int64(stmt, 12, s->speaker_start);
+        sqlite3_bind_int64(stmt, 13, s->speaker_end);
+    }
+    write_text(stmt, 14, s->cue);
+    if (s->has_cue_range) {
+        sqlite3_bind_int64(stmt, 15, s->cue_start);
+        sqlite3_bind_int64(stmt, 16, s->cue_end);
+    }
+    write_text(stmt, 17, s->rule);
+    sqlite3_bind_double(stmt, 18, s->confidence);
+    write_text(stmt, 19, s->date);
+    write_text(stmt, 20, s->date_precision);
+    write_text(stmt, 21, s->date_from);
+    sqlite3_bind_int64(stmt, 22, s->paragraph);
+    write_text(stmt, 23, s->mentioned_json);
+    return write_step(db, stmt, "insert statement");
+}
+
+int store_write_statement_entity(struct store_db *db, const char *statement_id,
+                                 const char *entity_id)
+{
+    sqlite3_stmt *stmt = store_stmt(db->writer, "INSERT OR IGNORE INTO statement_entities "
+                                                "(statement_id, entity_id) VALUES (?1, ?2)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, statement_id);
+    write_text(stmt, 2, entity_id);
+    return write_step(db, stmt, "insert statement entity");
+}
+
+int store_write_meeting(struct store_db *db, const struct store_meeting_in *m)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer, "INSERT INTO meetings (id, kind, status, date, date_precision, place_id, "
+                    "place_name, venue, registry_id, registry_json, candidates_json, label, "
+                    "origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                    "coalesce(?11, '[]'), ?12, ?13)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, m->id);
+    write_text(stmt, 2, m->kind);
+    write_text(stmt, 3, m->status);
+    write_text(stmt, 4, m->date);
+    write_text(stmt, 5, m->date_precision);
+    write_text(stmt, 6, m->place_id);
+    write_text(stmt, 7, m->place_name);
+    write_text(stmt, 8, m->venue);
+    write_text(stmt, 9, m->registry_id);
+    write_text(stmt, 10, m->registry_json);
+    write_text(stmt, 11, m->candidates_json);
+    write_text(stmt, 12, m->label);
+    write_text(stmt, 13, m->origin);
+    return write_step(db, stmt, "insert meeting");
+}
+
+int store_write_participant(struct store_db *db, const struct store_participant_in *p)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer, "INSERT INTO meeting_participants (meeting_id, entity_id, name, role, "
+                    "origin, doc_id, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, p->meeting_id);
+    write_text(stmt, 2, p->entity_id);
+    write_text(stmt, 3, p->name);
+    write_text(stmt, 4, p->role);
+    write_text(stmt, 5, p->origin);
+    write_text(stmt, 6, p->doc_id);
+    if (p->doc_id) {
+        sqlite3_bind_int64(stmt, 7, p->start);
+        sqlite3_bind_int64(stmt, 8, p->end);
+    }
+    return write_step(db, stmt, "insert participant");
+}
+
+int store_write_evidence(struct store_db *db, const struct store_evidence_in *e)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer, "INSERT INTO meeting_evidence (meeting_id, doc_id, field, start, end, text, "
+                    "status, date, date_precision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, e->meeting_id);
+    write_text(stmt, 2, e->doc_id);
+    write_text(stmt, 3, e->field);
+    sqlite3_bind_int64(stmt, 4, e->start);
+    sqlite3_bind_int64(stmt, 5, e->end);
+    write_text(stmt, 6, e->text);
+    write_text(stmt, 7, e->status);
+    write_text(stmt, 8, e->date);
+    write_text(stmt, 9, e->date_precision);
+    return write_step(db, stmt, "insert evidence");
+}
+
+int store_write_outcome(struct store_db *db, const char *meeting_id, const char *doc_id,
+                        int64_t start, int64_t end, const char *text)
+{
+    sqlite3_stmt *stmt = store_stmt(db->writer, "INSERT INTO meeting_outcomes (meeting_id, "
+                                                "doc_id, start, end, text) VALUES (?1, ?2, ?3, "
+                                                "?4, ?5)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, meeting_id);
+    write_text(stmt, 2, doc_id);
+    sqlite3_bind_int64(stmt, 3, start);
+    sqlite3_bind_int64(stmt, 4, end);
+    write_text(stmt, 5, text);
+    return write_step(db, stmt, "insert outcome");
 }
 
 int store_write_skip(struct store_db *db, const char *file_name, const char *reason,
@@ -76,9 +300,9 @@ int store_write_skip(struct store_db *db, const char *file_name, const char *rea
 
     if (!stmt)
         return STORE_ERROR;
-    write_bind_text(stmt, 1, file_name);
-    write_bind_text(stmt, 2, reason);
-    write_bind_text(stmt, 3, detail);
+    write_text(stmt, 1, file_name);
+    write_text(stmt, 2, reason);
+    write_text(stmt, 3, detail);
     return write_step(db, stmt, "insert skipped file");
 }
 
@@ -89,15 +313,45 @@ int store_write_meta(struct store_db *db, const char *key, const char *value)
 
     if (!stmt)
         return STORE_ERROR;
-    write_bind_text(stmt, 1, key);
-    write_bind_text(stmt, 2, value);
+    write_text(stmt, 1, key);
+    write_text(stmt, 2, value);
     return write_step(db, stmt, "insert meta");
 }
 
+/* What is derived from the rows once they are all in: one pass of SQL each. */
+static const char write_derive_sql[] =
+    /* Entity counts, and the dates of the first and last documents naming each entity. */
+    "UPDATE entities SET"
+    " mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),"
+    " document_count = (SELECT count(DISTINCT doc_id) FROM mentions m"
+    "                   WHERE m.entity_id = entities.id),"
+    " statement_count = (SELECT count(*) FROM statements s WHERE s.speaker_id = entities.id"
+    "                    AND s.kind <> 'term'),"
+    " first_seen = (SELECT min(d.published) FROM mentions m JOIN documents d ON d.id = m.doc_id"
+    "               WHERE m.entity_id = entities.id),"
+    " last_seen = (SELECT max(d.published) FROM mentions m JOIN documents d ON d.id = m.doc_id"
+    "              WHERE m.entity_id = entities.id);"
+    /* Co-occurrence in both directions: sentences shared and documents shared. */
+    "INSERT INTO entity_pairs (a, b, sentences, documents)"
+    " SELECT x.entity_id, y.entity_id,"
+    "  count(DISTINCT CASE WHEN x.sentence = y.sentence THEN x.doc_id || ':' || x.sentence END),"
+    "  count(DISTINCT x.doc_id)"
+    " FROM (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) x"
+    " JOIN (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) y"
+    "  ON x.doc_id = y.doc_id AND x.entity_id <> y.entity_id"
+    " GROUP BY x.entity_id, y.entity_id;"
+    "UPDATE meetings SET document_count = (SELECT count(DISTINCT doc_id) FROM meeting_evidence"
+    " e WHERE e.meeting_id = meetings.id);"
+    "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');"
+    "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');"
+    "INSERT INTO entities_fts(entities_fts) VALUES ('rebuild');";
+
 int store_write_commit(struct store_db *db)
 {
-    int rc = store_write_meta(db, "complete", "1");
+    int rc = store_exec(db->writer->conn, write_derive_sql, "derive");
 
+    if (rc == STORE_OK)
+        rc = store_write_meta(db, "complete", "1");
     if (rc == STORE_OK)
         rc = store_exec(db->writer->conn, "COMMIT", "commit ingest");
     if (rc == STORE_OK)

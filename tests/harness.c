@@ -4,7 +4,10 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,7 +228,8 @@ int harness_request(const struct harness_server *srv, const char *method, const 
         if (out->len)
             out->json = json_loadb(out->body, out->len, 0, NULL);
     } else {
-        fprintf(stderr, "harness: %s %s: %s\n", method, path, curl_easy_strerror(rc));
+        fprintf(stderr, "harness: %s %.120s%s: %s\n", method, path, strlen(path) > 120 ? "..." : "",
+                curl_easy_strerror(rc));
         free(b.data);
         free(h.data);
     }
@@ -299,4 +303,44 @@ int harness_run(const char *const *argv, char **output)
         return -1;
     *output = b.data ? b.data : strdup("");
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int harness_raw(const struct harness_server *srv, const char *bytes, size_t len, int half_close,
+                int timeout_ms, char **reply)
+{
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)srv->port)};
+    struct harness_buf b = {0};
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    size_t sent = 0;
+
+    *reply = NULL;
+    if (fd < 0)
+        return -1;
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
+        close(fd);
+        return -1;
+    }
+    while (sent < len) {
+        ssize_t n = send(fd, bytes + sent, len - sent, MSG_NOSIGNAL);
+        if (n <= 0)
+            break; /* the server may close early on a bad request: read what it said */
+        sent += (size_t)n;
+    }
+    if (half_close)
+        shutdown(fd, SHUT_WR);
+    for (;;) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        char chunk[4096];
+        ssize_t n;
+        if (poll(&pfd, 1, timeout_ms) <= 0)
+            break;
+        n = recv(fd, chunk, sizeof(chunk), 0);
+        if (n <= 0)
+            break;
+        harness_collect(chunk, 1, (size_t)n, &b);
+    }
+    close(fd);
+    *reply = b.data ? b.data : strdup("");
+    return 0;
 }

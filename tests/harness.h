@@ -48,6 +48,12 @@ void harness_resp_clear(struct harness_resp *resp);
 /* The value of the first header called name (case-insensitive), malloc'd, or NULL. */
 char *harness_header(const struct harness_resp *resp, const char *name);
 
+/* Sends raw bytes on a new connection (half-closing it after when half_close), and reads what
+ * comes back until the server closes or timeout_ms pass. Returns 0 with a malloc'd *reply
+ * (possibly empty), or -1 if no connection could be made. */
+int harness_raw(const struct harness_server *srv, const char *bytes, size_t len, int half_close,
+                int timeout_ms, char **reply);
+
 /* Runs argv (NULL-terminated) to completion with stdout+stderr captured into *output
  * (malloc'd). Returns the exit status, or -1. */
 int harness_run(const char *const *argv, char **output);

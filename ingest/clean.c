@@ -1,0 +1,2160 @@
+/* ingest/clean.c: the cleaning stage (doc.h): raw page -> normalized text with a map back to raw
+ * offsets; page chrome dropped by a general paragraph classifier, each removed span with a
+ * reason; NewsDiffs version tables read row by row; teasers of other stories set aside.
+ * Paragraph and sentence ranges: segment.c. Metadata: meta.c. */
+#include "ingest/doc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- bytes and words ---- */
+
+static int clean_is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int clean_is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int clean_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int clean_is_alnum(unsigned char c)
+{
+    return clean_is_upper(c) || clean_is_lower(c) || clean_is_digit(c);
+}
+
+static unsigned char clean_lower(unsigned char c)
+{
+    return clean_is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+/* Length (1-4) of the well-formed UTF-8 sequence at s, or 0 if it is ill-formed (Unicode 15,
+ * table 3-7). */
+static size_t clean_seq_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return avail >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return avail >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 &&
+                       (s[3] & 0xC0) == 0x80
+                   ? 4
+                   : 0;
+    }
+    return 0;
+}
+
+/* Length of the ill-formed subpart at s (where clean_seq_len() gave 0): a possible lead byte
+ * with the continuation bytes that still fit it, else one byte. Each subpart becomes one
+ * U+FFFD, the practice Unicode recommends (section 3.9, "U+FFFD Substitution of Maximal
+ * Subparts"). */
+static size_t clean_bad_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t need, k = 1;
+
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 1;
+    if (k < avail && s[k] >= lo && s[k] <= hi) {
+        k++;
+        while (k < need && k < avail && (s[k] & 0xC0) == 0x80)
+            k++;
+    }
+    return k < need ? k : 1;
+}
+
+/* Byte length of the horizontal white space character at s[i] ('\n' is not one), or 0. Covers
+ * U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000 and U+FEFF besides ASCII. */
+static size_t clean_space_at(const char *s, size_t i, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    size_t avail = len - i;
+
+    if (p[0] == ' ' || p[0] == '\t' || p[0] == '\v' || p[0] == '\f')
+        return 1;
+    if (p[0] == 0xC2 && avail >= 2 && p[1] == 0xA0)
+        return 2;
+    if (avail >= 3) {
+        if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8B || p[2] == 0xAF))
+            return 3;
+        if ((p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) ||
+            (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+            (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+            return 3;
+    }
+    return 0;
+}
+
+/* Byte length of a white space character that ends just before s[end] (start bounds it). */
+static size_t clean_space_before(const char *s, size_t start, size_t end)
+{
+    for (size_t k = 1; k <= 3 && k <= end - start; k++)
+        if (clean_space_at(s, end - k, end) == k)
+            return k;
+    return 0;
+}
+
+/* True for a code point that separates words: the General Punctuation block, Latin-1
+ * punctuation, CJK punctuation, arrows and geometric shapes (bullets). */
+static int clean_cp_separator(unsigned cp)
+{
+    return (cp >= 0x2000 && cp <= 0x206F) ||
+           (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||
+           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x2190 && cp <= 0x25FF) || cp == 0xD7 ||
+           cp == 0xF7 || cp == 0xFEFF || cp == 0xFFFD;
+}
+
+/* The code point at t[i] (valid UTF-8) and its length in *n. */
+static unsigned clean_cp_at(const char *t, size_t i, size_t len, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)t + i;
+    size_t k = clean_seq_len(p, len - i);
+    unsigned cp;
+
+    if (k <= 1) {
+        *n = 1;
+        return p[0];
+    }
+    cp = p[0] & (0xFF >> (k + 1));
+    for (size_t j = 1; j < k; j++)
+        cp = (cp << 6) | (p[j] & 0x3F);
+    *n = k;
+    return cp;
+}
+
+static int clean_word_char(unsigned cp)
+{
+    return cp < 0x80 ? clean_is_alnum((unsigned char)cp) : !clean_cp_separator(cp);
+}
+
+/* Finds the next word in t[*i, len): letters and digits of any script, with inner apostrophes,
+ * hyphens and dots ("Japan's", "two-plus-two", "U.S", "5.26"). Returns 1 with [*ws, *we). */
+static int clean_next_word(const char *t, size_t len, size_t *i, size_t *ws, size_t *we)
+{
+    size_t k = *i, n;
+
+    while (k < len && !clean_word_char(clean_cp_at(t, k, len, &n)))
+        k += n;
+    if (k >= len) {
+        *i = len;
+        return 0;
+    }
+    *ws = k;
+    while (k < len) {
+        unsigned cp = clean_cp_at(t, k, len, &n);
+        if (clean_word_char(cp)) {
+            k += n;
+            continue;
+        }
+        if ((cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') && k + n < len) {
+            size_t n2;
+            if (clean_word_char(clean_cp_at(t, k + n, len, &n2))) {
+                k += n;
+                continue;
+            }
+        }
+        break;
+    }
+    *we = k;
+    *i = k;
+    return 1;
+}
+
+static int clean_word_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* True if w[0..len) lower-cased is in the sorted list. */
+static int clean_in_list(const char *w, size_t len, const char *const *list, size_t count)
+{
+    char low[24];
+
+    if (len == 0 || len >= sizeof(low))
+        return 0; /* longer than any listed word */
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)clean_lower((unsigned char)w[i]);
+    low[len] = '\0';
+    return bsearch(low, list, count, sizeof(*list), clean_word_cmp) != NULL;
+}
+
+#define CLEAN_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* English function words, for the stop-word density of a paragraph (jusText's main feature:
+ * running prose has many, navigation and headline lists have few). Sorted. */
+static const char *const clean_stop_words[] = {
+    "a", "about", "above", "after", "again", "against", "all", "almost", "along", "already",
+    "also", "although", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are",
+    "around", "as", "at", "be", "became", "because", "become", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing",
+    "done", "down", "during", "each", "either", "else", "enough", "even", "ever", "every", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
+    "its", "itself", "just", "least", "less", "many", "may", "me", "might", "more", "most",
+    "much", "must", "my", "myself", "neither", "no", "nor", "not", "now", "of", "off", "often",
+    "on", "once", "one", "only", "onto", "or", "other", "others", "otherwise", "our", "ours",
+    "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "several", "shall",
+    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "therefore", "these", "they", "this",
+    "those", "though", "through", "thus", "to", "together", "too", "toward", "towards", "under",
+    "unless", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what",
+    "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who",
+    "whoever", "whole", "whom", "whose", "why", "will", "with", "within", "without", "would",
+    "yet", "you", "your", "yours", "yourself", "yourselves",
+};
+
+/* Words of site navigation, account and sharing widgets. Sorted. */
+static const char *const clean_nav_words[] = {
+    "accessibility", "account", "advertise", "advertisement", "advertising", "apps", "archive",
+    "archives", "bookmark", "careers", "cart", "cite", "comment", "comments", "contact", "cookie",
+    "cookies", "copy", "donate", "download", "email", "english", "facebook", "faq", "feedback",
+    "forum", "forums", "help", "home", "homepage", "index", "instagram", "latest", "linkedin",
+    "login", "logout", "mainpage", "menu", "messenger", "multimedia", "newsletter",
+    "newsletters", "pdf", "photos", "pinterest", "podcast", "podcasts", "print", "privacy",
+    "reddit", "register", "rss", "save", "search", "sections", "share", "sitemap", "skip",
+    "subscribe", "subscription", "subscriptions", "telegram", "terms", "topics", "tweet",
+    "twitter", "video", "videos", "weather", "whatsapp", "youtube",
+};
+
+/* Words of a share or tools row ("Share | Email | Print"). Sorted. */
+static const char *const clean_share_words[] = {
+    "bookmark", "cite", "comment", "comments", "copy", "download", "email", "facebook",
+    "instagram", "linkedin", "messenger", "pdf", "pinterest", "print", "reddit", "rss", "save",
+    "share", "telegram", "tweet", "twitter", "whatsapp", "youtube",
+};
+
+int ingest_stop_word(const char *w, size_t len)
+{
+    return clean_in_list(w, len, clean_stop_words, CLEAN_COUNT(clean_stop_words));
+}
+
+/* ASCII case-insensitive helpers over t[0..n). */
+static int clean_starts_ci(const char *t, size_t n, const char *prefix)
+{
+    size_t k;
+
+    if (prefix[0] && (n == 0 || clean_lower((unsigned char)t[0]) !=
+                                    clean_lower((unsigned char)prefix[0])))
+        return 0;
+    k = strlen(prefix);
+    if (k > n)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (clean_lower((unsigned char)t[i]) != clean_lower((unsigned char)prefix[i]))
+            return 0;
+    return 1;
+}
+
+static int clean_equals_ci(const char *t, size_t n, const char *word)
+{
+    size_t i = 0;
+
+    while (i < n && word[i] && clean_lower((unsigned char)t[i]) == clean_lower((unsigned char)word[i]))
+        i++;
+    return i == n && word[i] == '\0';
+}
+
+/* Offset of needle in t[0..n) (ASCII case-insensitive), or -1. Callers bound n. */
+static long clean_find_ci(const char *t, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    unsigned char lo = clean_lower((unsigned char)needle[0]);
+    unsigned char up = clean_is_lower(lo) ? (unsigned char)(lo - 32) : lo;
+
+    if (k == 0)
+        return 0;
+    for (size_t i = 0; i + k <= n; i++)
+        if (((unsigned char)t[i] == lo || (unsigned char)t[i] == up) &&
+            clean_starts_ci(t + i, n - i, needle))
+            return (long)i;
+    return -1;
+}
+
+static int clean_has_ci(const char *t, size_t n, const char *needle)
+{
+    return clean_find_ci(t, n, needle) >= 0;
+}
+
+/* True if t starts with one of the phrases. */
+static int clean_starts_any(const char *t, size_t n, const char *const *phrases, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (clean_starts_ci(t, n, phrases[i]))
+            return 1;
+    return 0;
+}
+
+/* Counts which of the phrases occur in t (each at most once). */
+static size_t clean_count_phrases(const char *t, size_t n, const char *const *phrases,
+                                  size_t count)
+{
+    size_t hits = 0;
+
+    for (size_t i = 0; i < count; i++)
+        hits += clean_has_ci(t, n, phrases[i]);
+    return hits;
+}
+
+/* ---- growing buffers ---- */
+
+static int clean_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    size_t ncap;
+    void *np;
+
+    if (need <= *cap)
+        return 0;
+    ncap = *cap ? *cap : 16;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2 / elem)
+            return -1;
+        ncap *= 2;
+    }
+    np = realloc(*p, ncap * elem);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}
+
+/* A text being built, optionally with the raw offset of each byte. */
+struct clean_text {
+    char *s;
+    size_t len, cap;
+    size_t *map; /* NULL when no map is kept */
+    size_t map_cap;
+    int with_map;
+};
+
+static int clean_text_put(struct clean_text *t, const char *bytes, size_t n, size_t raw,
+                          int same_raw)
+{
+    if (clean_grow((void **)&t->s, &t->cap, t->len + n + 1, 1))
+        return -1;
+    if (t->with_map && clean_grow((void **)&t->map, &t->map_cap, t->len + n + 1, sizeof(size_t)))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        t->s[t->len + i] = bytes[i];
+        if (t->with_map)
+            t->map[t->len + i] = same_raw ? raw : raw + i;
+    }
+    t->len += n;
+    t->s[t->len] = '\0';
+    return 0;
+}
+
+/* ---- the normalized page ---- */
+
+/* A point from which normalized offsets map to raw offsets again linearly (fixed: every byte up
+ * to the next mark maps to the same raw offset, as the three bytes of a U+FFFD do). */
+struct clean_mark {
+    size_t norm, raw;
+    int fixed;
+};
+
+struct clean_line {
+    size_t start, end; /* trimmed; start == end for a blank line */
+};
+
+enum clean_kind { CLEAN_TEXT, CLEAN_TABLE, CLEAN_VCELL };
+enum clean_class { CLEAN_BAD, CLEAN_SHORT, CLEAN_NEAR, CLEAN_GOOD };
+enum clean_end { CLEAN_END_NONE, CLEAN_END_SENT, CLEAN_END_COLON, CLEAN_END_SEMI,
+                 CLEAN_END_COMMA, CLEAN_END_ELLIPSIS };
+
+/* A paragraph candidate: one line, a hard-wrapped block of lines, a content table, or one cell
+ * of a version table. */
+struct clean_unit {
+    size_t start, end;  /* in the normalized text */
+    size_t block;       /* blank-line separated block it belongs to */
+    size_t lines;
+    uint32_t chars, words, stops, caps, nav, share, seps; /* saturate at UINT32_MAX */
+    size_t letters, bytes;
+    unsigned char kind, cls, end_kind;
+    unsigned char bullet, numbered, lower_start, url, truncated, title_like, name_like;
+    unsigned char end_period; /* ends in '.' (not '?' or '!') */
+    unsigned char teaser_head;
+    unsigned char forced;      /* the class is decided (a detector, or a version cell) */
+    unsigned char transparent; /* chrome inside the story: ignored as a neighbour */
+    unsigned char contagious;  /* a caption or consent line: its small block goes with it */
+    unsigned char list_head;   /* "Related", "Most read": the lines after it are a link list */
+    unsigned char keep;
+    const char *reason;
+};
+
+struct clean_page {
+    const char *raw;
+    size_t raw_len;
+    char *s; /* normalized text: valid UTF-8, LF line ends, no control characters */
+    size_t len, cap;
+    struct clean_mark *marks;
+    size_t mark_count, mark_cap, mark_hint;
+    size_t invalid;
+    struct clean_line *lines;
+    size_t line_count, line_cap;
+    struct clean_unit *units;
+    size_t unit_count, unit_cap;
+    struct ingest_removed *removed;
+    size_t removed_count, removed_cap;
+    char **related;
+    size_t related_count, related_cap;
+    struct ingest_range *cells;
+    size_t cell_cap;
+    struct clean_text scratch; /* the folded text of the unit being looked at */
+    int versions;
+    size_t next_block;
+};
+
+static int clean_mark(struct clean_page *pg, size_t norm, size_t raw, int fixed)
+{
+    if (pg->mark_count && pg->marks[pg->mark_count - 1].norm == norm) {
+        pg->marks[pg->mark_count - 1].raw = raw;
+        pg->marks[pg->mark_count - 1].fixed = fixed;
+        return 0;
+    }
+    if (clean_grow((void **)&pg->marks, &pg->mark_cap, pg->mark_count + 1, sizeof(*pg->marks)))
+        return -1;
+    pg->marks[pg->mark_count++] = (struct clean_mark){norm, raw, fixed};
+    return 0;
+}
+
+/* The raw offset of normalized offset p; p == len maps to the raw length. Callers mostly go
+ * forward, so the last mark used is tried first. */
+static size_t clean_raw_at(struct clean_page *pg, size_t p)
+{
+    size_t lo = 0, hi = pg->mark_count, h = pg->mark_hint;
+    const struct clean_mark *m;
+
+    if (p >= pg->len)
+        return pg->raw_len;
+    if (pg->mark_count == 0 || pg->marks[0].norm > p)
+        return p;
+    if (h < pg->mark_count && pg->marks[h].norm <= p) {
+        while (h + 1 < pg->mark_count && pg->marks[h + 1].norm <= p && h - pg->mark_hint < 8)
+            h++;
+        if (h + 1 == pg->mark_count || pg->marks[h + 1].norm > p)
+            goto found;
+    }
+    while (hi - lo > 1) { /* the last mark with norm <= p */
+        size_t mid = lo + (hi - lo) / 2;
+        if (pg->marks[mid].norm <= p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    h = lo;
+found:
+    pg->mark_hint = h;
+    m = &pg->marks[h];
+    return m->fixed ? m->raw : m->raw + (p - m->norm);
+}
+
+/* Normalizes the raw bytes: invalid UTF-8 -> U+FFFD (counted), CR LF and CR -> LF, other
+ * control characters -> space, a leading byte order mark dropped. Marks record where the
+ * normalized -> raw offset relation changes. */
+static int clean_normalize(struct clean_page *pg)
+{
+    const unsigned char *p = (const unsigned char *)pg->raw;
+    size_t len = pg->raw_len, i = 0;
+
+    if (clean_grow((void **)&pg->s, &pg->cap, len + 1, 1))
+        return -1;
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        i = 3;
+        if (clean_mark(pg, 0, 3, 0))
+            return -1;
+    }
+    while (i < len) {
+        unsigned char c = p[i];
+        size_t k;
+
+        if (pg->len + 4 > pg->cap && clean_grow((void **)&pg->s, &pg->cap, pg->len + 5, 1))
+            return -1;
+        if (c >= 0x20 && c < 0x7F) {
+            pg->s[pg->len++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (c == '\r' && i + 1 < len && p[i + 1] == '\n') {
+                pg->s[pg->len++] = '\n'; /* maps to the CR; the LF is skipped */
+                i += 2;
+                if (clean_mark(pg, pg->len, i, 0))
+                    return -1;
+                continue;
+            }
+            pg->s[pg->len++] = c == '\r' ? '\n' : c == '\n' || c == '\t' ? (char)c : ' ';
+            i++;
+            continue;
+        }
+        k = clean_seq_len(p + i, len - i);
+        if (k) {
+            memcpy(pg->s + pg->len, p + i, k);
+            pg->len += k;
+            i += k;
+            continue;
+        }
+        k = clean_bad_len(p + i, len - i);
+        if (clean_mark(pg, pg->len, i, 1))
+            return -1;
+        memcpy(pg->s + pg->len, "\xEF\xBF\xBD", 3);
+        pg->len += 3;
+        i += k;
+        pg->invalid++;
+        if (clean_mark(pg, pg->len, i, 0))
+            return -1;
+    }
+    pg->s[pg->len] = '\0';
+    return 0;
+}
+
+static int clean_split_lines(struct clean_page *pg)
+{
+    size_t start = 0;
+
+    while (start <= pg->len) {
+        const char *nl = memchr(pg->s + start, '\n', pg->len - start);
+        size_t end = nl ? (size_t)(nl - pg->s) : pg->len, a = start, b = end, k;
+
+        while (a < b && (k = clean_space_at(pg->s, a, b)) > 0)
+            a += k;
+        while (b > a && (k = clean_space_before(pg->s, a, b)) > 0)
+            b -= k;
+        if (clean_grow((void **)&pg->lines, &pg->line_cap, pg->line_count + 1, sizeof(*pg->lines)))
+            return -1;
+        pg->lines[pg->line_count++] = (struct clean_line){a, b};
+        if (!nl)
+            break;
+        start = end + 1;
+    }
+    return 0;
+}
+
+/* Appends s[start, end) to out with white space folded: a run holding a line break becomes
+ * '\n' when keep_lines (table rows), any other run one space; a run at either end is dropped.
+ * *gaps (may be NULL) counts runs of two or more spaces not after sentence punctuation: the
+ * column gaps of menus pasted from a page ("World   Politics   Business"). */
+static int clean_fold(struct clean_page *pg, size_t start, size_t end, int keep_lines,
+                      struct clean_text *out, size_t *gaps)
+{
+    const char *s = pg->s;
+    size_t i = start, first = out->len;
+
+    while (i < end) {
+        size_t k = s[i] == '\n' ? 1 : clean_space_at(s, i, end);
+        if (k) {
+            size_t run_start = i, chars = 0;
+            int newline = 0;
+            while (i < end && (k = s[i] == '\n' ? 1 : clean_space_at(s, i, end)) > 0) {
+                newline |= s[i] == '\n';
+                chars += s[i] == '\t' ? 2 : 1;
+                i += k;
+            }
+            if (out->len == first || i >= end)
+                continue;
+            if (gaps && chars >= 2 && !newline) {
+                unsigned char prev = (unsigned char)s[run_start - 1];
+                if (!strchr(".?!:;\"')", prev) && prev != 0x9D && prev != 0x99)
+                    (*gaps)++;
+            }
+            if (clean_text_put(out, newline && keep_lines ? "\n" : " ", 1,
+                               out->with_map ? clean_raw_at(pg, run_start) : 0, 1))
+                return -1;
+            continue;
+        }
+        k = 1;
+        while (i + k < end && s[i + k] != '\n' && !clean_space_at(s, i + k, end))
+            k++;
+        if (clean_text_put(out, s + i, k, out->with_map ? clean_raw_at(pg, i) : 0, 0))
+            return -1;
+        if (out->with_map) /* marks inside the run (U+FFFD, CR LF) break the linear map */
+            for (size_t j = 1; j < k; j++)
+                out->map[out->len - k + j] = clean_raw_at(pg, i + j);
+        i += k;
+    }
+    return 0;
+}
+
+/* ---- paragraph candidates ---- */
+
+static size_t clean_chars(const char *s, size_t start, size_t end)
+{
+    size_t n = 0;
+
+    for (size_t i = start; i < end; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static int clean_add_unit(struct clean_page *pg, size_t start, size_t end, size_t lines,
+                          enum clean_kind kind, size_t block)
+{
+    struct clean_unit *u;
+
+    if (clean_grow((void **)&pg->units, &pg->unit_cap, pg->unit_count + 1, sizeof(*pg->units)))
+        return -1;
+    u = &pg->units[pg->unit_count++];
+    memset(u, 0, sizeof(*u));
+    u->start = start;
+    u->end = end;
+    u->lines = lines;
+    u->kind = (unsigned char)kind;
+    u->block = block;
+    return 0;
+}
+
+/* Length of a list marker at t[0..n) ("• ", "* ", "- ", "– ") including the space after it,
+ * or 0. */
+static size_t clean_bullet_len(const char *t, size_t n)
+{
+    static const char *const marks[] = {"\xE2\x80\xA2", "*", "-", "\xE2\x80\x93", "\xE2\x80\x94",
+                                        "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x97\xA6",
+                                        "\xE2\x96\xA0", "\xE2\x97\x8F", "\xE2\x80\xA3", "+"};
+
+    for (size_t i = 0; i < CLEAN_COUNT(marks); i++) {
+        size_t k = strlen(marks[i]);
+        if (n > k && memcmp(t, marks[i], k) == 0 && clean_space_at(t, k, n))
+            return k + clean_space_at(t, k, n);
+    }
+    return 0;
+}
+
+/* Length of a number marker ("1. ", "12) ") at t[0..n), or 0. */
+static size_t clean_number_len(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && i < 3 && clean_is_digit((unsigned char)t[i]))
+        i++;
+    if (i == 0 || i + 1 >= n || (t[i] != '.' && t[i] != ')') || t[i + 1] != ' ')
+        return 0;
+    return i + 2;
+}
+
+static int clean_line_has_pipe(const struct clean_page *pg, size_t l)
+{
+    const struct clean_line *ln = &pg->lines[l];
+    return memchr(pg->s + ln->start, '|', ln->end - ln->start) != NULL;
+}
+
+/* A Markdown-style table separator row: cells of three or more '-' (with optional ':'). */
+static int clean_separator_row(const char *t, size_t n)
+{
+    size_t dashes = 0, pipes = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '-')
+            dashes++;
+        else if (t[i] == '|')
+            pipes++;
+        else if (t[i] != ':' && t[i] != ' ' && t[i] != '\t')
+            return 0;
+    }
+    return pipes >= 1 && dashes >= 3;
+}
+
+/* True if lines [a, b) are one paragraph hard-wrapped at a fixed width (press releases, mail):
+ * every line but the last fills most of the width, none is over 110 characters or starts a
+ * list item, and at least once a line without final punctuation runs on into a lower-case
+ * word. */
+static int clean_wrapped(const struct clean_page *pg, size_t a, size_t b)
+{
+    size_t maxw = 0, soft = 0;
+
+    if (b - a < 2)
+        return 0;
+    for (size_t l = a; l < b; l++) {
+        const struct clean_line *ln = &pg->lines[l];
+        size_t w = clean_chars(pg->s, ln->start, ln->end);
+        if (w > 110 || clean_line_has_pipe(pg, l))
+            return 0;
+        if (l > a && (clean_bullet_len(pg->s + ln->start, ln->end - ln->start) ||
+                      clean_number_len(pg->s + ln->start, ln->end - ln->start)))
+            return 0;
+        if (w > maxw)
+            maxw = w;
+    }
+    for (size_t l = a; l + 1 < b; l++) {
+        const struct clean_line *ln = &pg->lines[l];
+        size_t w = clean_chars(pg->s, ln->start, ln->end);
+        unsigned char last = (unsigned char)pg->s[ln->end - 1];
+        if (w < 30 || w * 10 < maxw * 6)
+            return 0;
+        if (!strchr(".!?:;\"", last) && clean_is_lower((unsigned char)pg->s[pg->lines[l + 1].start]))
+            soft++;
+    }
+    return soft > 0;
+}
+
+/* Splits the non-blank lines [l0, l1) of one block into units: a content table (pipe rows with a
+ * separator row) is one unit, a hard-wrapped paragraph is one unit, any other line is its own. */
+static int clean_block_units(struct clean_page *pg, size_t l0, size_t l1)
+{
+    size_t block = pg->next_block++, l = l0, text_from = l0;
+
+    while (l <= l1) {
+        size_t end = l;
+        int table = 0;
+
+        if (l < l1 && clean_line_has_pipe(pg, l)) {
+            while (end < l1 && clean_line_has_pipe(pg, end))
+                end++;
+            for (size_t k = l + 1; k < end && !table; k++)
+                table = clean_separator_row(pg->s + pg->lines[k].start,
+                                            pg->lines[k].end - pg->lines[k].start);
+        }
+        if (l == l1 || table) {
+            if (text_from < l && clean_wrapped(pg, text_from, l)) {
+                if (clean_add_unit(pg, pg->lines[text_from].start, pg->lines[l - 1].end,
+                                   l - text_from, CLEAN_TEXT, block))
+                    return -1;
+            } else {
+                for (size_t k = text_from; k < l; k++)
+                    if (clean_add_unit(pg, pg->lines[k].start, pg->lines[k].end, 1, CLEAN_TEXT,
+                                       block))
+                        return -1;
+            }
+            if (l == l1)
+                break;
+            if (clean_add_unit(pg, pg->lines[l].start, pg->lines[end - 1].end, end - l,
+                               CLEAN_TABLE, block))
+                return -1;
+            l = text_from = end;
+            continue;
+        }
+        l = end > l ? end : l + 1;
+    }
+    return 0;
+}
+
+/* ---- features ---- */
+
+static int clean_closing_at_end(const char *t, size_t n, size_t *k)
+{
+    static const char *const closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                          "\xC2\xBB", "*"};
+
+    for (size_t i = 0; i < CLEAN_COUNT(closers); i++) {
+        size_t m = strlen(closers[i]);
+        if (n >= m && memcmp(t + n - m, closers[i], m) == 0) {
+            *k = m;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* How t ends, after closing quotes and brackets. */
+static unsigned char clean_end_kind(const char *t, size_t n)
+{
+    size_t k;
+
+    while (n > 0 && clean_closing_at_end(t, n, &k))
+        n -= k;
+    if (n == 0)
+        return CLEAN_END_NONE;
+    if (n >= 3 && memcmp(t + n - 3, "\xE2\x80\xA6", 3) == 0)
+        return CLEAN_END_ELLIPSIS;
+    switch (t[n - 1]) {
+    case '.':
+        return n >= 3 && t[n - 2] == '.' && t[n - 3] == '.' ? CLEAN_END_ELLIPSIS : CLEAN_END_SENT;
+    case '!':
+    case '?':
+        return CLEAN_END_SENT;
+    case ':':
+        return CLEAN_END_COLON;
+    case ';':
+        return CLEAN_END_SEMI;
+    case ',':
+        return CLEAN_END_COMMA;
+    default:
+        return CLEAN_END_NONE;
+    }
+}
+
+/* Separators of menus and link rows: '|', bullets and dots between items, " > " and " / "
+ * (breadcrumbs), guillemets. */
+static size_t clean_separators(const char *t, size_t n)
+{
+    static const char *const seps[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA",
+                                       " > ", " / ", "\xE2\x89\xA1", "\xE2\x96\xAA"};
+    size_t count = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '|') {
+            count++;
+            while (i + 1 < n && t[i + 1] == '|')
+                i++;
+            continue;
+        }
+        if (c != ' ' && c != 0xC2 && c != 0xE2)
+            continue;
+        for (size_t j = 0; j < CLEAN_COUNT(seps); j++) {
+            size_t k = strlen(seps[j]);
+            if (i + k <= n && memcmp(t + i, seps[j], k) == 0 && (i > 0 || k == 3)) {
+                count++;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
+static int clean_connector(const char *w, size_t n)
+{
+    static const char *const words[] = {"and", "de", "der", "du", "for", "la", "le", "of", "the",
+                                        "van", "von"};
+    for (size_t i = 0; i < CLEAN_COUNT(words); i++)
+        if (clean_equals_ci(w, n, words[i]))
+            return 1;
+    return 0;
+}
+
+/* Offset of the first " | ", " — ", " – ", " - " or " · " in t, or n: where a site suffix or a
+ * date after a name begins. */
+static size_t clean_name_cut(const char *t, size_t n)
+{
+    static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                       " \xC2\xB7 ", " || "};
+    size_t best = n;
+
+    for (size_t i = 0; i < CLEAN_COUNT(cuts); i++) {
+        const char *hit = memmem(t, n, cuts[i], strlen(cuts[i]));
+        if (hit && (size_t)(hit - t) < best)
+            best = (size_t)(hit - t);
+    }
+    return best;
+}
+
+/* True if t[0..n) reads like a proper name of an outlet or office: one to seven capitalized
+ * words (connectors like "of" allowed), no digits, no final punctuation, no widget words. */
+static int clean_name_like(const char *t, size_t n)
+{
+    size_t i = 0, ws, we, words = 0;
+
+    if (n == 0 || n > 80 || clean_end_kind(t, n) != CLEAN_END_NONE)
+        return 0;
+    while (clean_next_word(t, n, &i, &ws, &we)) {
+        unsigned char c = (unsigned char)t[ws];
+        if (clean_is_digit(c) || clean_in_list(t + ws, we - ws, clean_nav_words,
+                                               CLEAN_COUNT(clean_nav_words)))
+            return 0;
+        if (clean_is_lower(c) && !clean_connector(t + ws, we - ws))
+            return 0;
+        words++;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (strchr(",;:!?()[]\"|/>", t[k]))
+            return 0;
+    return words >= 1 && words <= 7;
+}
+
+static uint32_t clean_sat(size_t v)
+{
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static int clean_features(struct clean_page *pg, struct clean_unit *u)
+{
+    const char *t;
+    size_t n, i = 0, ws, we, gaps = 0, cut, first_word = 1, skip;
+    size_t words = 0, stops = 0, caps = 0, nav = 0, share = 0;
+
+    pg->scratch.len = 0;
+    if (clean_fold(pg, u->start, u->end, u->kind == CLEAN_TABLE, &pg->scratch, &gaps))
+        return -1;
+    t = pg->scratch.s ? pg->scratch.s : "";
+    n = pg->scratch.len;
+    u->bytes = n;
+    u->chars = clean_sat(clean_chars(t, 0, n));
+    skip = clean_bullet_len(t, n);
+    u->bullet = skip > 0;
+    if (!skip && (skip = clean_number_len(t, n)) > 0)
+        u->numbered = 1;
+    i = skip;
+    while (clean_next_word(t, n, &i, &ws, &we)) {
+        unsigned char c = (unsigned char)t[ws];
+        words++;
+        stops += (size_t)ingest_stop_word(t + ws, we - ws);
+        caps += (size_t)clean_is_upper(c);
+        nav += (size_t)clean_in_list(t + ws, we - ws, clean_nav_words,
+                                     CLEAN_COUNT(clean_nav_words));
+        share += (size_t)clean_in_list(t + ws, we - ws, clean_share_words,
+                                       CLEAN_COUNT(clean_share_words));
+        if (first_word)
+            u->lower_start = (unsigned char)clean_is_lower(c);
+        first_word = 0;
+    }
+    u->words = clean_sat(words);
+    u->stops = clean_sat(stops);
+    u->caps = clean_sat(caps);
+    u->nav = clean_sat(nav);
+    u->share = clean_sat(share);
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)t[k];
+        if (clean_is_upper(c) || clean_is_lower(c) || (c >= 0xC0))
+            u->letters++;
+    }
+    u->seps = clean_sat(gaps + clean_separators(t + skip, n - skip));
+    u->end_kind = clean_end_kind(t, n);
+    {
+        size_t k, m = n;
+        while (m > 0 && clean_closing_at_end(t, m, &k))
+            m -= k;
+        u->end_period = u->end_kind == CLEAN_END_SENT && t[m - 1] == '.';
+    }
+    u->url = memmem(t, n, "://", 3) != NULL || clean_has_ci(t, n < 400 ? n : 400, "www.");
+    u->truncated = (u->end_kind == CLEAN_END_NONE || u->end_kind == CLEAN_END_COMMA ||
+                    u->end_kind == CLEAN_END_ELLIPSIS) &&
+                   u->chars >= 100 && u->words >= 15 && u->kind == CLEAN_TEXT;
+    /* A headline: as ingest_title_guess() judges a line, allowing one " | Site" suffix. */
+    cut = clean_name_cut(t, n);
+    {
+        size_t tw = 0, j = 0, tn = cut < n && t[cut + 1] == '|' ? cut : n, k;
+        unsigned char e = clean_end_kind(t, tn);
+        while (clean_next_word(t, tn, &j, &ws, &we))
+            tw++;
+        while (tn > 0 && clean_closing_at_end(t, tn, &k))
+            tn -= k;
+        /* a final period ends a sentence, unless it closes an acronym ("... alongside U.S.") */
+        int period = tn > 0 && t[tn - 1] == '.' &&
+                     !(tn >= 4 && t[tn - 3] == '.' && clean_is_upper((unsigned char)t[tn - 2]));
+        u->title_like = tw >= 3 && tw <= 30 && tn <= 200 && tn > 0 && !period &&
+                        !u->url && !u->bullet && !u->numbered && e != CLEAN_END_COLON &&
+                        e != CLEAN_END_SEMI && e != CLEAN_END_COMMA && e != CLEAN_END_ELLIPSIS &&
+                        u->letters * 2 >= u->bytes && clean_separators(t, tn) == 0 &&
+                        u->kind == CLEAN_TEXT && u->lines == 1;
+    }
+    u->name_like = u->kind == CLEAN_TEXT && u->lines == 1 && clean_name_like(t, cut);
+    return 0;
+}
+
+/* ---- detectors: kinds of page chrome named by their own shape ---- */
+
+struct clean_verdict {
+    const char *reason;
+    unsigned char transparent, contagious, list_head, teaser_head;
+};
+
+static int clean_month_word(const char *w, size_t n)
+{
+    static const char *const months[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+
+    for (size_t m = 0; m < 12; m++) {
+        size_t full = strlen(months[m]);
+        if (n == full || n == 3 || (m == 8 && n == 4)) {
+            size_t i = 0;
+            while (i < n && clean_lower((unsigned char)w[i]) == (unsigned char)months[m][i])
+                i++;
+            if (i == n)
+                return (int)m + 1;
+        }
+    }
+    return 0;
+}
+
+static int clean_in_words(const char *w, size_t n, const char *const *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (clean_equals_ci(w, n, words[i]))
+            return 1;
+    return 0;
+}
+
+/* True for "2021/03/16", "14/12/2018", "2022.12.23", "2013-10-03T09:12:00Z": three digit
+ * groups joined by one separator, one of them a four-digit year. */
+static int clean_numeric_date(const char *w, size_t n)
+{
+    size_t group[3] = {0}, g = 0, i = 0;
+    char sep = 0;
+
+    while (g < 3) {
+        size_t s = i;
+        while (i < n && clean_is_digit((unsigned char)w[i]))
+            i++;
+        group[g++] = i - s;
+        if (g == 3 || i >= n)
+            break;
+        if (w[i] != '/' && w[i] != '-' && w[i] != '.')
+            return 0;
+        if (sep && w[i] != sep)
+            return 0;
+        sep = w[i++];
+    }
+    return g == 3 && group[0] && group[1] && group[1] <= 2 && group[2] &&
+           (group[0] == 4 || group[2] == 4);
+}
+
+/* A line that is only a date, a time and labels: "Oct. 3, 2013", "Published: March 17, 2021
+ * at 3:05 p.m. ET", "14/12/2018 · 18:05 JST", "APRIL 19, 2019 / 6:12 PM / 5 YEARS AGO". At
+ * least half of its words are date words and it holds a full date. */
+static int clean_timestamp(const char *t, size_t n, size_t words)
+{
+    static const char *const dateish[] = {
+        "am", "pm", "a.m", "p.m", "jst", "est", "edt", "et", "gmt", "utc", "bst", "cet", "cest",
+        "kst", "pst", "pdt", "cst", "cdt", "mst", "hkt", "sgt", "ist", "aest", "z", "published",
+        "updated", "posted", "last", "modified", "date", "on", "at", "first", "created",
+        "issued", "released", "release", "years", "year", "ago", "hours", "hour", "minutes",
+        "mins", "min", "days", "day", "vol", "no", "issue", "edition", "time", "local",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"};
+    size_t i = 0, total = 0, dates = 0, prev_month = 0, prev_number = 0;
+    int has_date = 0, year = 0;
+
+    if (n > 100 || words > 14 || !memchr(t, '0', n) + !memchr(t, '1', n) + !memchr(t, '2', n) +
+                                          !memchr(t, '3', n) + !memchr(t, '4', n) +
+                                          !memchr(t, '5', n) + !memchr(t, '6', n) +
+                                          !memchr(t, '7', n) + !memchr(t, '8', n) +
+                                          !memchr(t, '9', n) == 10)
+        return 0; /* a date has digits */
+    while (i < n) {
+        size_t s, e;
+        while (i < n && t[i] == ' ')
+            i++;
+        s = i;
+        while (i < n && t[i] != ' ')
+            i++;
+        e = i;
+        while (s < e && strchr("([", t[s]))
+            s++;
+        while (e > s && strchr(",.;:)]|", t[e - 1]))
+            e--;
+        if (s == e || !(clean_is_alnum((unsigned char)t[s]) || (unsigned char)t[s] >= 0x80))
+            continue; /* punctuation and separators are neither */
+        total++;
+        if (clean_is_digit((unsigned char)t[s])) {
+            size_t k = s;
+            while (k < e && (clean_is_digit((unsigned char)t[k]) || strchr(":/.-TZ", t[k])))
+                k++;
+            if (k == e) {
+                dates++;
+                year |= e - s == 4 && (t[s] == '1' || t[s] == '2');
+                if (clean_numeric_date(t + s, e - s) || prev_month)
+                    has_date = 1;
+                prev_number = 1;
+                prev_month = 0;
+                continue;
+            }
+        } else if (clean_month_word(t + s, e - s)) {
+            dates++;
+            has_date |= (int)prev_number;
+            prev_month = 1;
+            prev_number = 0;
+            continue;
+        } else if (clean_in_words(t + s, e - s, dateish, CLEAN_COUNT(dateish))) {
+            dates++;
+        }
+        prev_month = prev_number = 0;
+    }
+    /* an issue line: nothing but date words and a year ("Vol. 8, No. 2 · 2016") */
+    has_date |= year && dates == total;
+    return has_date && dates * 2 >= total;
+}
+
+/* The first name words at t[*i...]: capitalized words and initials ("Kurt M. Campbell"),
+ * separated by single spaces. Returns how many; *i moves past them. */
+static size_t clean_name_words(const char *t, size_t n, size_t *i)
+{
+    size_t count = 0, k = *i;
+
+    for (;;) {
+        size_t s = k, e;
+        if (count > 0) {
+            if (k >= n || t[k] != ' ')
+                break;
+            s = ++k;
+        }
+        e = s;
+        while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != '|')
+            e++;
+        if (e == s ||
+            !(clean_is_upper((unsigned char)t[s]) ||
+              ((unsigned char)t[s] >= 0xC3 && (unsigned char)t[s] != 0xE2)) ||
+            clean_is_digit((unsigned char)t[e - 1]))
+            break;
+        count++;
+        k = e;
+        *i = k;
+    }
+    return count;
+}
+
+static int clean_role_word(const char *t, size_t n)
+{
+    static const char *const roles[] = {
+        "writer",     "reporter", "correspondent", "editor",    "staff",     "contributor",
+        "columnist",  "fellow",   "professor",     "analyst",   "researcher", "director",
+        "chief",      "bureau",   "journalist",    "author",    "producer",  "photographer",
+        "economist",  "scholar",  "lecturer",      "commentator", "freelance", "contributing",
+        "senior",     "associate", "visiting",     "special"};
+    size_t i = 0, ws, we, words = 0;
+
+    while (words < 4 && clean_next_word(t, n, &i, &ws, &we)) {
+        words++;
+        if (clean_in_words(t + ws, we - ws, roles, CLEAN_COUNT(roles)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline on its own line: "By A and B", "BY A", "Name | Staff Writer", "Name — Senior
+ * Fellow, ...", "Name, Tokyo correspondent". */
+static int clean_byline(const struct clean_unit *u, const char *t, size_t n)
+{
+    static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "};
+    size_t i = 3;
+
+    if (u->words > 16 || u->lines > 2)
+        return 0;
+    if (clean_starts_ci(t, n, "by ") && n > 3 && clean_name_words(t, n, &i) >= 1 &&
+        u->end_kind != CLEAN_END_SENT)
+        return 1;
+    for (size_t c = 0; c < CLEAN_COUNT(cuts); c++) {
+        const char *hit = memmem(t, n, cuts[c], strlen(cuts[c]));
+        size_t at, j = 0;
+        if (!hit)
+            continue;
+        at = (size_t)(hit - t);
+        if (clean_name_words(t, at, &j) >= 2 && j == at && at <= 40 && u->words <= 12 &&
+            clean_role_word(hit + strlen(cuts[c]), n - at - strlen(cuts[c])))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Mark Sullivan in Washington": a name and the reporter's city, above the story. */
+static int clean_byline_in_place(const char *t, size_t n, size_t words)
+{
+    size_t i = 0, names, j;
+
+    if (words < 3 || words > 6)
+        return 0;
+    names = clean_name_words(t, n, &i);
+    if (names < 2 || names > 3 || !clean_starts_ci(t + i, n - i, " in "))
+        return 0;
+    j = i + 4;
+    return clean_name_words(t, n, &j) >= 1 && j == n;
+}
+
+/* A dateline standing alone: "NAGO, Japan" (place in capitals, region after a comma). */
+static int clean_dateline_line(const char *t, size_t n, size_t words)
+{
+    size_t i = 0, upper = 0, j;
+
+    if (words > 5 || n > 40)
+        return 0;
+    while (i < n && t[i] != ',') {
+        unsigned char c = (unsigned char)t[i];
+        if (clean_is_lower(c) || clean_is_digit(c))
+            return 0;
+        upper += clean_is_upper(c);
+        i++;
+    }
+    if (i >= n || upper < 2 || i + 2 >= n || t[i + 1] != ' ')
+        return 0;
+    j = i + 2;
+    return clean_name_words(t, n, &j) >= 1 && j == n;
+}
+
+static int clean_caption(const char *t, size_t n)
+{
+    static const char *const starts[] = {
+        "photo:",        "photo by ",   "photos:", "photograph:", "photograph by ", "picture:",
+        "pictured:",     "image:",      "caption:", "credit:",    "file photo",     "(photo",
+        "photo credit",  "illustration:", "graphic:", "image credit"};
+    static const char *const counters[] = {"image ", "photo ", "slide ", "picture ", "gallery "};
+    long open;
+
+    for (size_t i = 0; i < CLEAN_COUNT(starts); i++)
+        if (clean_starts_ci(t, n, starts[i]))
+            return 1;
+    for (size_t i = 0; i < CLEAN_COUNT(counters); i++) {
+        size_t k = strlen(counters[i]), j;
+        if (!clean_starts_ci(t, n, counters[i]))
+            continue;
+        j = k;
+        while (j < n && clean_is_digit((unsigned char)t[j]))
+            j++;
+        if (j > k && clean_starts_ci(t + j, n - j, " of ") && j + 4 < n &&
+            clean_is_digit((unsigned char)t[j + 4]))
+            return 1;
+    }
+    /* A credit in brackets closing the line: "(AP Photo/Hiro Tanabe)", "(Getty Images)". */
+    if (n > 2 && t[n - 1] == ')' && n < 600) {
+        open = -1;
+        for (size_t i = n - 1; i-- > 0;)
+            if (t[i] == '(') {
+                open = (long)i;
+                break;
+            }
+        if (open >= 0) {
+            const char *in = t + open;
+            size_t m = n - (size_t)open;
+            if (clean_has_ci(in, m, "photo") || clean_has_ci(in, m, "getty") ||
+                clean_has_ci(in, m, "images") || clean_has_ci(in, m, "afp/") ||
+                clean_has_ci(in, m, "/afp") || clean_has_ci(in, m, "epa/"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Headings of link lists and teaser boxes. *teaser is set for the boxes that hold stories. */
+static int clean_list_heading(const char *t, size_t n, size_t words, int *teaser)
+{
+    static const char *const heads[] = {
+        "related", "related articles", "related stories", "related coverage", "related links",
+        "related topics", "related content", "related news", "related reading", "read more",
+        "read also", "also read", "see also", "more on this", "more on this story",
+        "more news", "headlines", "most read", "most popular", "most viewed", "most shared",
+        "most emailed", "most commented", "trending", "trending now", "top stories",
+        "latest news", "latest stories", "editor's pick", "editors' pick", "editor's picks",
+        "editors' picks", "editor's choice", "editors' choice", "in depth", "special coverage",
+        "special reports", "major headlines", "notes", "footnotes", "references", "sources",
+        "topics", "tags", "keywords", "further reading", "popular", "hot topics",
+        "elsewhere", "you may have missed"};
+    static const char *const teaser_heads[] = {
+        "recommended", "recommended for you", "recommended stories", "recommended reading",
+        "you may also like", "you might also like", "more stories", "read next",
+        "in other news", "around the web", "from the web", "sponsored stories", "more to read",
+        "what to read next", "don't miss"};
+    static const char *const prefixes[] = {"more in ", "more from ", "latest from ", "also in ",
+                                           "more about ", "more on "};
+    char low[64];
+    size_t m = 0;
+
+    *teaser = 0;
+    while (n > 0 && (t[n - 1] == ':' || t[n - 1] == ' '))
+        n--;
+    if (n == 0 || n >= sizeof(low) || words > 5)
+        return 0;
+    for (size_t i = 0; i < n && m + 1 < sizeof(low); i++) {
+        if ((unsigned char)t[i] == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99) {
+            low[m++] = '\''; /* U+2019 as an apostrophe */
+            i += 2;
+            continue;
+        }
+        low[m++] = (char)clean_lower((unsigned char)t[i]);
+    }
+    low[m] = '\0';
+    for (size_t i = 0; i < CLEAN_COUNT(teaser_heads); i++)
+        if (low[0] == teaser_heads[i][0] && strcmp(low, teaser_heads[i]) == 0)
+            return *teaser = 1;
+    for (size_t i = 0; i < CLEAN_COUNT(heads); i++)
+        if (low[0] == heads[i][0] && strcmp(low, heads[i]) == 0)
+            return 1;
+    for (size_t i = 0; i < CLEAN_COUNT(prefixes); i++)
+        if (strncmp(low, prefixes[i], strlen(prefixes[i])) == 0 && words <= 4)
+            return 1;
+    return 0;
+}
+
+static int clean_end_marker(const char *t, size_t n, size_t words)
+{
+    static const char *const marks[] = {"(end)", "end", "###", "-30-", "-end-", "(ends)",
+                                        "[end]", "- end -", "\xE2\x80\x94 end \xE2\x80\x94"};
+
+    if (words > 2 || n > 20)
+        return 0;
+    if (n >= 2 && t[0] == '=' && t[1] == '=')
+        return 1;
+    return clean_in_words(t, n, marks, CLEAN_COUNT(marks));
+}
+
+/* Position-free detectors. */
+static void clean_detect(const struct clean_unit *u, const char *t, size_t n,
+                         struct clean_verdict *v)
+{
+    static const char *const cookie[] = {
+        "cookie", "consent", "accept all", "reject all", "manage preferences",
+        "privacy settings", "your device", "personalis", "personaliz", "our partners",
+        "tracking technolog"};
+    static const char *const paywall[] = {
+        "subscriber", "subscribe", "subscription", "free article", "articles remaining",
+        "article remaining", "continue reading", "unlimited access", "log in to",
+        "sign in to", "paywall", "premium", "register to"};
+    static const char *const ads[] = {"advertisement", "advertisements", "advertising", "ad",
+                                      "sponsored", "sponsored content", "paid content",
+                                      "promoted", "paid post"};
+    static const char *const credits[] = {
+        "reporting by ", "additional reporting by ", "writing by ", "editing by ",
+        "compiled by ", "written by ", "contributed by ", "text by ", "source: ", "sources: "};
+    static const char *const bios[] = {"about the author", "the author is ", "(the author ",
+                                       "the writer is ", "(the writer "};
+    static const char *const navs[] = {
+        "skip to", "back to top", "page top", "click here", "jump to", "breaking news",
+        "accessibility links", "text size", "sign in", "log in", "sign up", "enter your email",
+        "follow us", "top of page", "return to top", "go to top", "back to "};
+    static const char *const comments[] = {"post a comment", "leave a comment", "add a comment",
+                                           "view comments", "show comments", "join the discussion",
+                                           "join the conversation", "comments ("};
+    static const char *const labels[] = {"related:", "related coverage:", "related topics:",
+                                         "related articles:", "related stories:", "read more:",
+                                         "read also:", "also read:", "see also:", "more:"};
+    static const char *const tags[] = {"tags:", "topics:", "keywords:", "filed under:",
+                                       "categories:", "tagged:"};
+    int teaser = 0;
+
+    memset(v, 0, sizeof(*v));
+    if (u->words == 0) {
+        v->reason = "decoration";
+        return;
+    }
+    if (u->kind == CLEAN_TABLE || n > 1200)
+        return; /* chrome comes in short pieces; long text is left to the classifier */
+    if (u->url && !memchr(t, ' ', n)) {
+        v->reason = "url";
+    } else if (n < 300 && (memmem(t, n, "\xC2\xA9", 2) || clean_starts_ci(t, n, "copyright") ||
+                           clean_has_ci(t, n, "all rights reserved"))) {
+        v->reason = "footer";
+    } else if (n < 800 && (clean_has_ci(t, n, "cookie") || clean_has_ci(t, n, "consent")) &&
+               clean_count_phrases(t, n, cookie, CLEAN_COUNT(cookie)) >= 2) {
+        v->reason = "cookie-notice";
+        v->contagious = 1;
+    } else if (n < 300 && clean_count_phrases(t, n, paywall, CLEAN_COUNT(paywall)) >= 2) {
+        v->reason = "paywall";
+        v->transparent = 1;
+    } else if (clean_caption(t, n)) {
+        v->reason = "caption";
+        v->transparent = v->contagious = 1;
+    } else if (clean_in_words(t, n, ads, CLEAN_COUNT(ads)) ||
+               (n < 80 && (clean_has_ci(t, n, "below advertisement") ||
+                           clean_has_ci(t, n, "after advertisement") ||
+                           clean_has_ci(t, n, "continues below")))) {
+        v->reason = "advertisement";
+        v->transparent = 1;
+    } else if (n < 300 && (clean_has_ci(t, n, "; editing by") ||
+                           clean_has_ci(t, n, " / written by") ||
+                           clean_starts_any(t, n, credits, CLEAN_COUNT(credits)))) {
+        v->reason = clean_has_ci(t, n, "by ") ? "byline" : "credits";
+    } else if (n < 600 && clean_count_phrases(t, n < 20 ? n : 20, bios, CLEAN_COUNT(bios))) {
+        v->reason = "author-bio";
+    } else if (clean_byline(u, t, n)) {
+        v->reason = "byline";
+    } else if (clean_timestamp(t, n, u->words)) {
+        v->reason = "timestamp";
+    } else if (clean_end_marker(t, n, u->words)) {
+        v->reason = "end-marker";
+    } else if (u->share >= 2 && u->words <= 12 && u->stops * 4 <= u->words) {
+        v->reason = "share";
+    } else if (n < 60 && (clean_count_phrases(t, n, comments, CLEAN_COUNT(comments)) ||
+                          clean_equals_ci(t, n, "comments"))) {
+        v->reason = "comments";
+    } else if (n < 30 && (clean_has_ci(t, n, " min read") || clean_has_ci(t, n, " minute read") ||
+                          clean_has_ci(t, n, " mins read") || clean_has_ci(t, n, "-minute read"))) {
+        v->reason = "navigation";
+    } else if (n < 60 && clean_starts_any(t, n, navs, CLEAN_COUNT(navs))) {
+        v->reason = "navigation";
+    } else if (clean_list_heading(t, n, u->words, &teaser)) {
+        v->reason = "related-links";
+        v->list_head = 1;
+        v->teaser_head = (unsigned char)teaser;
+        v->transparent = 1;
+    } else if (n < 250 && clean_starts_any(t, n, labels, CLEAN_COUNT(labels))) {
+        v->reason = "related-links";
+        v->transparent = 1;
+    } else if (n < 250 && clean_starts_any(t, n, tags, CLEAN_COUNT(tags))) {
+        v->reason = "tags";
+    } else if (u->words <= 12 && u->seps >= 1 &&
+               (memmem(t, n, " > ", 3) || memmem(t, n, " \xC2\xBB ", 4) ||
+                memmem(t, n, " \xE2\x80\xBA ", 5) || (memmem(t, n, " / ", 3) && u->words <= 4))) {
+        v->reason = "navigation"; /* a breadcrumb */
+    }
+}
+
+/* ---- classification ---- */
+
+/* The context-free class of a paragraph, after jusText (Pomikalek 2011, "Removing Boilerplate
+ * and Duplicate Content from Web Corpora", ch. 4): long text dense in function words is good,
+ * link rows and menus are bad, short text waits for its neighbours. Two changes for pasted
+ * news pages: text without final punctuation stays short however long its headline, and a
+ * short full sentence counts as near-good. */
+static unsigned char clean_initial_class(const struct clean_unit *u)
+{
+    int terminal = u->end_kind == CLEAN_END_SENT || u->end_kind == CLEAN_END_COLON ||
+                   u->end_kind == CLEAN_END_SEMI;
+    size_t w = u->words;
+
+    if (u->kind == CLEAN_TABLE)
+        return CLEAN_NEAR; /* figures: kept when the story around them is */
+    if (w == 0)
+        return CLEAN_BAD;
+    if ((u->seps >= 2 && u->seps * 3 >= w) || (u->seps >= 1 && w <= 8 && !terminal))
+        return CLEAN_BAD; /* "Home | World | Asia" */
+    if (u->nav * 2 >= w && w <= 12)
+        return CLEAN_BAD;
+    if (u->chars < 70)
+        return terminal && w >= 6 && u->stops * 5 >= w ? CLEAN_NEAR : CLEAN_SHORT;
+    if (!terminal && w <= 30)
+        return CLEAN_SHORT;
+    if (u->stops * 100 < w * 18)
+        return CLEAN_BAD;
+    if (terminal && u->stops * 100 >= w * 28 && u->chars >= 150)
+        return CLEAN_GOOD;
+    return CLEAN_NEAR;
+}
+
+/* Folds unit u into pg->scratch. */
+static int clean_unit_text(struct clean_page *pg, const struct clean_unit *u)
+{
+    pg->scratch.len = 0;
+    if (clean_fold(pg, u->start, u->end, u->kind == CLEAN_TABLE, &pg->scratch, NULL))
+        return -1;
+    if (!pg->scratch.s && clean_text_put(&pg->scratch, "", 0, 0, 0))
+        return -1;
+    return 0;
+}
+
+static void clean_force(struct clean_unit *u, const char *reason, int transparent)
+{
+    u->forced = 1;
+    u->cls = CLEAN_BAD;
+    u->reason = reason;
+    u->transparent = (unsigned char)(u->transparent || transparent);
+}
+
+/* A caption or a consent banner takes the other lines of its small block with it ("Image 3 of
+ * 4" / caption / "Photo: Kyodo"). */
+static void clean_contagion(struct clean_page *pg)
+{
+    size_t i = 0;
+
+    while (i < pg->unit_count) {
+        size_t j = i, hit = pg->unit_count;
+        while (j < pg->unit_count && pg->units[j].block == pg->units[i].block) {
+            if (pg->units[j].contagious && hit == pg->unit_count)
+                hit = j;
+            j++;
+        }
+        if (hit < pg->unit_count && j - i <= 4)
+            for (size_t k = i; k < j; k++)
+                if (!pg->units[k].forced && pg->units[k].chars < 300 &&
+                    pg->units[k].kind == CLEAN_TEXT)
+                    clean_force(&pg->units[k], pg->units[hit].reason,
+                                pg->units[hit].transparent);
+        i = j;
+    }
+}
+
+/* Link lists: the lines under a list heading ("Related", "Most read", "Recommended for you"),
+ * and runs of bullet items that mostly lack final punctuation (headlines, not content). */
+static void clean_lists(struct clean_page *pg)
+{
+    struct clean_unit *units = pg->units;
+    size_t n = pg->unit_count;
+
+    for (size_t i = 0; i < n; i++) {
+        int alone;
+        if (!units[i].list_head)
+            continue;
+        alone = i + 1 >= n || units[i + 1].block != units[i].block;
+        for (size_t j = i + 1; j < n; j++) {
+            struct clean_unit *u = &units[j];
+            int same = u->block == units[i].block;
+            if (u->kind != CLEAN_TEXT || u->list_head || (!same && !alone))
+                break;
+            if (u->truncated)
+                clean_force(u, "teaser", 1);
+            else if ((same && u->chars < 250) ||
+                     (!same && u->chars < 100 && u->end_kind != CLEAN_END_SENT))
+                clean_force(u, u->forced ? u->reason : "related-links", 1);
+            else
+                break;
+        }
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i, terminal = 0;
+        int intro;
+        while (j < n && units[j].kind == CLEAN_TEXT && (units[j].bullet || units[j].numbered)) {
+            terminal += units[j].end_period || units[j].end_kind == CLEAN_END_SEMI ||
+                        units[j].end_kind == CLEAN_END_COLON;
+            j++;
+        }
+        if (j == i) {
+            i++;
+            continue;
+        }
+        intro = i > 0 && units[i - 1].end_kind == CLEAN_END_COLON && units[i - 1].words >= 5 &&
+                !units[i - 1].forced;
+        if (j - i >= 2 && terminal * 2 < j - i && !intro)
+            for (size_t k = i; k < j; k++)
+                if (!units[k].forced)
+                    clean_force(&units[k], "related-links", 1);
+        i = j;
+    }
+}
+
+/* The nearest class before and after each unit, skipping transparent units, short ones, and
+ * near-good ones unless with_near (the page edges count as bad). */
+static void clean_neighbours(const struct clean_page *pg, unsigned char *prev, unsigned char *next,
+                             int with_near)
+{
+    unsigned char last = CLEAN_BAD;
+    size_t n = pg->unit_count;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct clean_unit *u = &pg->units[i];
+        prev[i] = last;
+        if (!u->transparent &&
+            (u->cls == CLEAN_GOOD || u->cls == CLEAN_BAD || (with_near && u->cls == CLEAN_NEAR)))
+            last = u->cls;
+    }
+    last = CLEAN_BAD;
+    for (size_t i = n; i-- > 0;) {
+        const struct clean_unit *u = &pg->units[i];
+        next[i] = last;
+        if (!u->transparent &&
+            (u->cls == CLEAN_GOOD || u->cls == CLEAN_BAD || (with_near && u->cls == CLEAN_NEAR)))
+            last = u->cls;
+    }
+}
+
+/* jusText's context rules: a short paragraph between good ones is good, between bad ones bad;
+ * a near-good paragraph is bad only between bad ones. Linear: neighbours are precomputed. */
+static int clean_context(struct clean_page *pg)
+{
+    size_t n = pg->unit_count;
+    unsigned char *buf = malloc(4 * (n + 1));
+    unsigned char *pgb, *ngb, *pgn, *ngn;
+
+    if (!buf)
+        return -1;
+    pgb = buf, ngb = buf + n + 1, pgn = buf + 2 * (n + 1), ngn = buf + 3 * (n + 1);
+    clean_neighbours(pg, pgb, ngb, 0);
+    clean_neighbours(pg, pgn, ngn, 1);
+    for (size_t i = 0; i < n; i++) {
+        struct clean_unit *u = &pg->units[i];
+        if (u->forced || u->cls != CLEAN_SHORT)
+            continue;
+        if (pgb[i] == CLEAN_GOOD && ngb[i] == CLEAN_GOOD)
+            u->cls = CLEAN_GOOD;
+        else if (pgb[i] == CLEAN_BAD && ngb[i] == CLEAN_BAD)
+            u->cls = CLEAN_BAD;
+        else if ((pgb[i] == CLEAN_BAD && pgn[i] == CLEAN_NEAR) ||
+                 (ngb[i] == CLEAN_BAD && ngn[i] == CLEAN_NEAR))
+            u->cls = CLEAN_GOOD;
+        else
+            u->cls = CLEAN_BAD;
+    }
+    clean_neighbours(pg, pgb, ngb, 0);
+    for (size_t i = 0; i < n; i++) {
+        struct clean_unit *u = &pg->units[i];
+        if (!u->forced && u->cls == CLEAN_NEAR)
+            u->cls = pgb[i] == CLEAN_BAD && ngb[i] == CLEAN_BAD ? CLEAN_BAD : CLEAN_GOOD;
+        u->keep = u->cls == CLEAN_GOOD;
+    }
+    free(buf);
+    return 0;
+}
+
+/* Content words of s (lower-cased ASCII words of four letters or more, not stop words) as
+ * 64-bit hashes, for the overlap between a teaser and the story. */
+static uint64_t clean_word_hash(const char *w, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ clean_lower((unsigned char)w[i])) * 1099511628211ULL;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Share of the content words of unit u that also occur in the kept paragraphs before it. */
+static int clean_overlap(struct clean_page *pg, size_t upto, const struct clean_unit *u,
+                         double *share)
+{
+    uint64_t *set = NULL;
+    size_t cap = 64, used = 0, hits = 0, total = 0, i, ws, we;
+    int rc = -1;
+
+    set = calloc(cap, sizeof(*set));
+    if (!set)
+        return -1;
+    for (size_t k = 0; k < upto; k++) {
+        if (!pg->units[k].keep)
+            continue;
+        if (clean_unit_text(pg, &pg->units[k]))
+            goto out;
+        i = 0;
+        while (clean_next_word(pg->scratch.s, pg->scratch.len, &i, &ws, &we)) {
+            uint64_t h;
+            size_t slot;
+            if (we - ws < 4 || ingest_stop_word(pg->scratch.s + ws, we - ws))
+                continue;
+            if ((used + 1) * 2 > cap) {
+                uint64_t *bigger = calloc(cap * 2, sizeof(*bigger));
+                if (!bigger)
+                    goto out;
+                for (size_t j = 0; j < cap; j++)
+                    if (set[j]) {
+                        size_t s2 = (size_t)(set[j] % (cap * 2));
+                        while (bigger[s2])
+                            s2 = (s2 + 1) % (cap * 2);
+                        bigger[s2] = set[j];
+                    }
+                free(set);
+                set = bigger;
+                cap *= 2;
+            }
+            h = clean_word_hash(pg->scratch.s + ws, we - ws);
+            slot = (size_t)(h % cap);
+            while (set[slot] && set[slot] != h)
+                slot = (slot + 1) % cap;
+            if (!set[slot]) {
+                set[slot] = h;
+                used++;
+            }
+        }
+    }
+    if (clean_unit_text(pg, u))
+        goto out;
+    i = 0;
+    while (clean_next_word(pg->scratch.s, pg->scratch.len, &i, &ws, &we)) {
+        uint64_t h;
+        size_t slot;
+        if (we - ws < 4 || ingest_stop_word(pg->scratch.s + ws, we - ws))
+            continue;
+        total++;
+        h = clean_word_hash(pg->scratch.s + ws, we - ws);
+        slot = (size_t)(h % cap);
+        while (set[slot] && set[slot] != h)
+            slot = (slot + 1) % cap;
+        hits += set[slot] == h;
+    }
+    *share = total ? (double)hits / (double)total : 0.0;
+    rc = 0;
+out:
+    free(set);
+    return rc;
+}
+
+/* Teasers: after the story's last complete paragraph, paragraphs cut off mid-sentence are
+ * snippets of other stories. One that continues the story's own block and shares most of its
+ * vocabulary is a truncated last paragraph instead, and stays. */
+static int clean_teasers(struct clean_page *pg)
+{
+    size_t n = pg->unit_count, last = n;
+
+    for (size_t i = 0; i < n; i++)
+        if (pg->units[i].keep && !pg->units[i].truncated)
+            last = i;
+    if (last == n)
+        return 0;
+    for (size_t i = last + 1; i < n; i++) {
+        struct clean_unit *u = &pg->units[i];
+        double share = 0.0;
+        if (!u->truncated || (u->forced && u->reason && strcmp(u->reason, "teaser") != 0) ||
+            u->stops * 100 < u->words * 15)
+            continue;
+        if (u->block == pg->units[last].block) {
+            if (clean_overlap(pg, last + 1, u, &share))
+                return -1;
+            if (share >= 0.5)
+                continue;
+        }
+        clean_force(u, "teaser", 0);
+        u->keep = 0;
+    }
+    return 0;
+}
+
+/* Names the chrome the detectors left unnamed: the headline (the last headline-like line above
+ * the story), the site name (a proper name among the first lines), then by position. */
+static void clean_name_reasons(struct clean_page *pg)
+{
+    size_t n = pg->unit_count, first = n, last = 0, title = n, suffixed = n;
+
+    for (size_t i = 0; i < n; i++)
+        if (pg->units[i].keep) {
+            if (first == n)
+                first = i;
+            last = i;
+        }
+    if (pg->versions == 0) {
+        for (size_t i = 0; i < first && i < n; i++) {
+            const struct clean_unit *u = &pg->units[i];
+            if (u->reason || !u->title_like)
+                continue;
+            if (u->seps == 0)
+                title = i;
+            else
+                suffixed = i;
+        }
+        if (title == n)
+            title = suffixed;
+        if (title < n)
+            pg->units[title].reason = "headline";
+    }
+    for (size_t i = 0; i < first && i < n && i < 3; i++)
+        if (!pg->units[i].reason && pg->units[i].name_like) {
+            pg->units[i].reason = "site-name";
+            break;
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct clean_unit *u = &pg->units[i];
+        int listy = u->seps > 0 || u->nav > 0;
+        if (u->keep || u->reason)
+            continue;
+        if (i < first)
+            u->reason = listy ? "navigation" : "header";
+        else if (i > last)
+            u->reason = listy ? "navigation" : "footer";
+        else
+            u->reason = listy ? "navigation" : "boilerplate";
+    }
+}
+
+static int clean_classify(struct clean_page *pg)
+{
+    size_t n = pg->unit_count, first_body = n, good = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        struct clean_unit *u = &pg->units[i];
+        struct clean_verdict v;
+        if (clean_features(pg, u))
+            return -1;
+        u->cls = clean_initial_class(u);
+        clean_detect(u, pg->scratch.s ? pg->scratch.s : "", pg->scratch.len, &v);
+        if (v.reason) {
+            clean_force(u, v.reason, v.transparent);
+            u->contagious = v.contagious;
+            u->list_head = v.list_head;
+            u->teaser_head = v.teaser_head;
+        } else if (u->kind == CLEAN_VCELL) {
+            u->forced = 1;
+            u->cls = CLEAN_GOOD;
+        }
+    }
+    for (size_t i = 0; i < n && first_body == n; i++)
+        if (pg->units[i].cls == CLEAN_GOOD)
+            first_body = i;
+    for (size_t i = 0; i < n && first_body == n; i++)
+        if (pg->units[i].cls == CLEAN_NEAR && pg->units[i].end_kind == CLEAN_END_SENT)
+            first_body = i;
+    /* Above the story: bylines with a place, datelines on their own line. */
+    for (size_t i = 0; i < first_body; i++) {
+        struct clean_unit *u = &pg->units[i];
+        if (u->forced || u->kind != CLEAN_TEXT || u->chars > 60)
+            continue;
+        if (clean_unit_text(pg, u))
+            return -1;
+        if (clean_byline_in_place(pg->scratch.s, pg->scratch.len, u->words))
+            clean_force(u, "byline", 0);
+        else if (clean_dateline_line(pg->scratch.s, pg->scratch.len, u->words))
+            clean_force(u, "dateline-line", 0);
+    }
+    clean_contagion(pg);
+    clean_lists(pg);
+    for (size_t i = 0; i < n; i++)
+        good += pg->units[i].cls == CLEAN_GOOD;
+    if (good == 0) /* no long prose: the best there is (short notes, other languages) */
+        for (size_t i = 0; i < n; i++) {
+            struct clean_unit *u = &pg->units[i];
+            if (!u->forced && u->end_kind == CLEAN_END_SENT && u->words >= 5 &&
+                (u->cls == CLEAN_NEAR || u->cls == CLEAN_SHORT || u->cls == CLEAN_BAD) &&
+                u->seps == 0)
+                u->cls = CLEAN_GOOD;
+        }
+    if (clean_context(pg) || clean_teasers(pg))
+        return -1;
+    clean_name_reasons(pg);
+    return 0;
+}
+
+/* ---- version tables (NewsDiffs) ---- */
+
+/* Splits the pipe row s[start, end) into trimmed cells in pg->cells: one trailing '|' closes
+ * the row, the others separate cells. */
+static int clean_row_cells(struct clean_page *pg, size_t start, size_t end, size_t *count)
+{
+    size_t c = start, k;
+
+    *count = 0;
+    if (end > start && pg->s[end - 1] == '|')
+        end--;
+    for (size_t i = start; i <= end; i++) {
+        size_t a, b;
+        if (i < end && pg->s[i] != '|')
+            continue;
+        a = c, b = i;
+        while (a < b && (k = clean_space_at(pg->s, a, b)) > 0)
+            a += k;
+        while (b > a && (k = clean_space_before(pg->s, a, b)) > 0)
+            b -= k;
+        if (clean_grow((void **)&pg->cells, &pg->cell_cap, *count + 1, sizeof(*pg->cells)))
+            return -1;
+        pg->cells[(*count)++] = (struct ingest_range){a, b};
+        c = i + 1;
+    }
+    return 0;
+}
+
+static int clean_line_blank(const struct clean_page *pg, size_t l)
+{
+    return pg->lines[l].start == pg->lines[l].end;
+}
+
+static int clean_line_ends_pipe(const struct clean_page *pg, size_t l)
+{
+    return !clean_line_blank(pg, l) && pg->s[pg->lines[l].end - 1] == '|';
+}
+
+/* The line of a "Version 2 | Version 3 |" header followed by a "---|---|" row, or
+ * line_count; *cols gets the number of version columns. */
+static int clean_find_versions(struct clean_page *pg, size_t *at, size_t *cols)
+{
+    *at = pg->line_count;
+    for (size_t l = 0; l + 1 < pg->line_count; l++) {
+        const struct clean_line *ln = &pg->lines[l];
+        size_t count, ok = 0, next = l + 1;
+        if (!clean_starts_ci(pg->s + ln->start, ln->end - ln->start, "version ") ||
+            !clean_line_has_pipe(pg, l))
+            continue;
+        if (clean_row_cells(pg, ln->start, ln->end, &count))
+            return -1;
+        for (size_t c = 0; c < count; c++) {
+            const char *t = pg->s + pg->cells[c].start;
+            size_t m = pg->cells[c].end - pg->cells[c].start;
+            ok += clean_starts_ci(t, m, "version ") && m > 8 && clean_is_digit((unsigned char)t[8]);
+        }
+        while (next < pg->line_count && clean_line_blank(pg, next))
+            next++;
+        if (count >= 2 && ok == count && next < pg->line_count &&
+            clean_separator_row(pg->s + pg->lines[next].start,
+                                pg->lines[next].end - pg->lines[next].start)) {
+            *at = l;
+            *cols = count;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Records s[start, end) as removed for reason. */
+static int clean_remove(struct clean_page *pg, size_t start, size_t end, const char *reason)
+{
+    struct clean_text t = {0};
+    struct ingest_removed *r;
+
+    if (clean_fold(pg, start, end, 0, &t, NULL) || (!t.s && clean_text_put(&t, "", 0, 0, 0)) ||
+        clean_grow((void **)&pg->removed, &pg->removed_cap, pg->removed_count + 1,
+                   sizeof(*pg->removed))) {
+        free(t.s);
+        return -1;
+    }
+    r = &pg->removed[pg->removed_count++];
+    r->raw.start = clean_raw_at(pg, start);
+    r->raw.end = clean_raw_at(pg, end);
+    r->reason = reason;
+    r->text = t.s;
+    return 0;
+}
+
+static int clean_cells_equal(struct clean_page *pg, struct ingest_range a, struct ingest_range b)
+{
+    struct clean_text x = {0}, y = {0};
+    int eq = -1;
+
+    if (!clean_fold(pg, a.start, a.end, 0, &x, NULL) && !clean_fold(pg, b.start, b.end, 0, &y, NULL))
+        eq = x.len == y.len && (x.len == 0 || memcmp(x.s, y.s, x.len) == 0);
+    free(x.s);
+    free(y.s);
+    return eq;
+}
+
+/* A version table: the header lines above it (source, URL, "changed N times") and its header
+ * rows are removed; each row gives one paragraph, the rightmost non-empty cell (the latest
+ * wording); the other cells are removed as duplicate or superseded versions. The first row is
+ * the headline; "(about 1 hour later)" rows are the versions' time gaps. *after gets the first
+ * line after the table. */
+static int clean_version_table(struct clean_page *pg, size_t at, size_t cols, size_t *after)
+{
+    size_t l = at + 1, count;
+    int headline = 1;
+
+    pg->versions = (int)cols;
+    for (size_t k = 0; k < at; k++)
+        if (!clean_line_blank(pg, k) &&
+            clean_remove(pg, pg->lines[k].start, pg->lines[k].end, "version-preamble"))
+            return -1;
+    if (clean_remove(pg, pg->lines[at].start, pg->lines[at].end, "version-table-header"))
+        return -1;
+    while (clean_line_blank(pg, l))
+        l++;
+    if (clean_remove(pg, pg->lines[l].start, pg->lines[l].end, "version-table-header"))
+        return -1;
+    for (l++; l < pg->line_count; l++) {
+        size_t pick = SIZE_MAX;
+        const char *reason = NULL;
+        if (clean_line_blank(pg, l)) {
+            size_t next = l;
+            while (next < pg->line_count && clean_line_blank(pg, next))
+                next++;
+            if (next == pg->line_count || !clean_line_ends_pipe(pg, next))
+                break;
+            l = next;
+        }
+        if (!clean_line_ends_pipe(pg, l))
+            break;
+        if (clean_row_cells(pg, pg->lines[l].start, pg->lines[l].end, &count))
+            return -1;
+        if (count > cols) { /* a '|' inside the text: the older cells absorb the extra ones */
+            pg->cells[count - cols].start = pg->cells[0].start;
+            memmove(pg->cells, pg->cells + (count - cols), cols * sizeof(*pg->cells));
+            count = cols;
+        }
+        for (size_t c = 0; c < count; c++)
+            if (pg->cells[c].end > pg->cells[c].start)
+                pick = c;
+        if (pick == SIZE_MAX)
+            continue;
+        {
+            const char *t = pg->s + pg->cells[pick].start;
+            size_t m = pg->cells[pick].end - pg->cells[pick].start;
+            if (m > 2 && t[0] == '(' && t[m - 1] == ')' &&
+                (clean_has_ci(t, m, " later") || clean_has_ci(t, m, " earlier") ||
+                 clean_has_ci(t, m, " ago")))
+                reason = "version-timestamp";
+            else if (headline)
+                reason = "headline";
+        }
+        for (size_t c = 0; c < count; c++) {
+            int eq;
+            if (c == pick || pg->cells[c].end == pg->cells[c].start)
+                continue;
+            eq = clean_cells_equal(pg, pg->cells[c], pg->cells[pick]);
+            if (eq < 0 || clean_remove(pg, pg->cells[c].start, pg->cells[c].end,
+                                       reason && strcmp(reason, "headline") != 0 ? reason
+                                       : eq ? "duplicate-version"
+                                            : "superseded-version"))
+                return -1;
+        }
+        if (reason) {
+            if (clean_remove(pg, pg->cells[pick].start, pg->cells[pick].end, reason))
+                return -1;
+            headline = headline && strcmp(reason, "headline") != 0;
+            continue;
+        }
+        headline = 0;
+        if (clean_add_unit(pg, pg->cells[pick].start, pg->cells[pick].end, 1, CLEAN_VCELL,
+                           pg->next_block++))
+            return -1;
+    }
+    *after = l;
+    return 0;
+}
+
+static int clean_build_units(struct clean_page *pg)
+{
+    size_t l = 0, at, cols = 0;
+
+    if (clean_find_versions(pg, &at, &cols))
+        return -1;
+    if (at < pg->line_count && clean_version_table(pg, at, cols, &l))
+        return -1;
+    while (l < pg->line_count) {
+        size_t b;
+        while (l < pg->line_count && clean_line_blank(pg, l))
+            l++;
+        b = l;
+        while (l < pg->line_count && !clean_line_blank(pg, l))
+            l++;
+        if (b < l && clean_block_units(pg, b, l))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- output ---- */
+
+static int clean_removed_cmp(const void *a, const void *b)
+{
+    const struct ingest_removed *x = a, *y = b;
+
+    if (x->raw.start != y->raw.start)
+        return x->raw.start < y->raw.start ? -1 : 1;
+    return x->raw.end < y->raw.end ? -1 : x->raw.end > y->raw.end;
+}
+
+static int clean_output(struct clean_page *pg, struct ingest_doc *doc)
+{
+    struct clean_text out = {0};
+    size_t last_end = 0;
+    int any = 0;
+
+    out.with_map = 1;
+    for (size_t i = 0; i < pg->unit_count; i++) {
+        const struct clean_unit *u = &pg->units[i];
+        if (!u->keep) {
+            if (clean_remove(pg, u->start, u->end, u->reason ? u->reason : "boilerplate"))
+                goto fail;
+            if (strcmp(pg->removed[pg->removed_count - 1].reason, "teaser") == 0) {
+                char *copy = strdup(pg->removed[pg->removed_count - 1].text);
+                if (!copy || clean_grow((void **)&pg->related, &pg->related_cap,
+                                        pg->related_count + 1, sizeof(*pg->related))) {
+                    free(copy);
+                    goto fail;
+                }
+                pg->related[pg->related_count++] = copy;
+            }
+            continue;
+        }
+        if (any && clean_text_put(&out, "\n\n", 2, last_end, 1))
+            goto fail;
+        if (clean_fold(pg, u->start, u->end, u->kind == CLEAN_TABLE, &out, NULL))
+            goto fail;
+        last_end = clean_raw_at(pg, u->end);
+        any = 1;
+    }
+    if (clean_text_put(&out, "", 0, 0, 0) ||
+        clean_grow((void **)&out.map, &out.map_cap, out.len + 1, sizeof(size_t)))
+        goto fail;
+    out.map[out.len] = last_end;
+    doc->clean = out.s;
+    doc->clean_len = out.len;
+    doc->clean_to_raw = out.map;
+    if (pg->removed_count)
+        qsort(pg->removed, pg->removed_count, sizeof(*pg->removed), clean_removed_cmp);
+    doc->removed = pg->removed;
+    doc->removed_count = pg->removed_count;
+    pg->removed = NULL;
+    pg->removed_count = 0;
+    doc->related = pg->related;
+    doc->related_count = pg->related_count;
+    pg->related = NULL;
+    pg->related_count = 0;
+    doc->versions = pg->versions;
+    doc->invalid_utf8 = pg->invalid;
+    return 0;
+fail:
+    free(out.s);
+    free(out.map);
+    return -1;
+}
+
+static void clean_page_clear(struct clean_page *pg)
+{
+    free(pg->s);
+    free(pg->marks);
+    free(pg->lines);
+    free(pg->units);
+    for (size_t i = 0; i < pg->removed_count; i++)
+        free(pg->removed[i].text);
+    free(pg->removed);
+    for (size_t i = 0; i < pg->related_count; i++)
+        free(pg->related[i]);
+    free(pg->related);
+    free(pg->cells);
+    free(pg->scratch.s);
+    memset(pg, 0, sizeof(*pg));
+}
+
+int ingest_clean(const char *raw, size_t len, struct ingest_doc *out)
+{
+    struct clean_page pg = {0};
+    int rc = -1;
+
+    memset(out, 0, sizeof(*out));
+    pg.raw = raw ? raw : "";
+    pg.raw_len = raw ? len : 0;
+    if (clean_normalize(&pg) || clean_split_lines(&pg) || clean_build_units(&pg) ||
+        clean_classify(&pg) || clean_output(&pg, out))
+        goto out;
+    if (ingest_segment_doc(out) || ingest_meta_extract(pg.raw, pg.raw_len, out))
+        goto out;
+    rc = 0;
+out:
+    clean_page_clear(&pg);
+    if (rc)
+        ingest_doc_clear(out);
+    return rc;
+}
+
+static void clean_field_clear(struct ingest_field *f)
+{
+    free(f->value);
+    memset(f, 0, sizeof(*f));
+}
+
+void ingest_doc_clear(struct ingest_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->clean);
+    free(doc->clean_to_raw);
+    free(doc->paragraphs);
+    free(doc->sentences);
+    for (size_t i = 0; i < doc->removed_count; i++)
+        free(doc->removed[i].text);
+    free(doc->removed);
+    for (size_t i = 0; i < doc->related_count; i++)
+        free(doc->related[i]);
+    free(doc->related);
+    clean_field_clear(&doc->meta.title);
+    clean_field_clear(&doc->meta.source);
+    clean_field_clear(&doc->meta.url);
+    clean_field_clear(&doc->meta.published);
+    clean_field_clear(&doc->meta.byline);
+    clean_field_clear(&doc->meta.dateline);
+    clean_field_clear(&doc->meta.language);
+    memset(doc, 0, sizeof(*doc));
+}
+
+int ingest_clean_collapse(const char *raw, struct ingest_range r, char **text, size_t **to_raw,
+                          size_t *len)
+{
+    struct clean_page pg = {0};
+    struct clean_text out = {0};
+    int rc = -1;
+
+    *text = NULL;
+    *to_raw = NULL;
+    *len = 0;
+    if (r.end < r.start)
+        r.end = r.start;
+    pg.raw = raw + r.start;
+    pg.raw_len = r.end - r.start;
+    out.with_map = 1;
+    if (clean_normalize(&pg) || clean_fold(&pg, 0, pg.len, 0, &out, NULL) ||
+        clean_text_put(&out, "", 0, 0, 0) ||
+        clean_grow((void **)&out.map, &out.map_cap, out.len + 1, sizeof(size_t)))
+        goto out;
+    for (size_t i = 0; i < out.len; i++)
+        out.map[i] += r.start;
+    out.map[out.len] = r.end;
+    *text = out.s;
+    *to_raw = out.map;
+    *len = out.len;
+    out.s = NULL;
+    out.map = NULL;
+    rc = 0;
+out:
+    free(out.s);
+    free(out.map);
+    clean_page_clear(&pg);
+    return rc;
+}

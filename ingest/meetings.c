@@ -1,0 +1,2970 @@
+/* ingest/meetings.c: meeting mentions in one document (meetings.h): triggers in each sentence,
+ * their kind, status, date, place and participants, collapsed into one mention per meeting
+ * with all its evidence; then the participants the text names only by office are resolved
+ * from the gazetteer on the meeting date. Registry loading and cross-document merging are in
+ * ingest/registry.c. */
+#include "ingest/meetings.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MT_NONE SIZE_MAX
+
+/* ---- seats: the offices that make a meeting a 2+2, a summit, a ministerial ---- */
+
+enum {
+    SEAT_US_STATE = 1u << 0,
+    SEAT_US_DEFENSE = 1u << 1,
+    SEAT_JP_FOREIGN = 1u << 2,
+    SEAT_JP_DEFENSE = 1u << 3,
+    SEAT_LEADER_US = 1u << 4,
+    SEAT_LEADER_JP = 1u << 5,
+    SEAT_LEADER_OTHER = 1u << 6,
+    SEAT_MINISTER_OTHER = 1u << 7,
+    SEAT_OFFICIAL = 1u << 8,
+    SEAT_SPOKES = 1u << 9,
+};
+#define SEAT_US (SEAT_US_STATE | SEAT_US_DEFENSE)
+#define SEAT_JP (SEAT_JP_FOREIGN | SEAT_JP_DEFENSE)
+#define SEAT_FOUR (SEAT_US | SEAT_JP)
+#define SEAT_LEADERS (SEAT_LEADER_US | SEAT_LEADER_JP | SEAT_LEADER_OTHER)
+
+enum { NAT_UNKNOWN = 0, NAT_US, NAT_JP, NAT_OTHER };
+
+/* ---- the folded text: lower-case ASCII, curly quotes and dashes made plain, same words ---- */
+
+struct mt_text {
+    const char *clean;
+    size_t clean_len;
+    char *low; /* folded copy */
+    size_t n;
+    size_t *map; /* n + 1 entries: the clean offset of each folded byte */
+};
+
+static int mt_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int mt_text_init(struct mt_text *t, const char *clean, size_t len)
+{
+    size_t j = 0;
+
+    t->clean = clean;
+    t->clean_len = len;
+    t->low = malloc(len + 1);
+    t->map = malloc((len + 1) * sizeof *t->map);
+    if (!t->low || !t->map) {
+        free(t->low);
+        free(t->map);
+        t->low = NULL;
+        t->map = NULL;
+        return -1;
+    }
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)clean[i];
+        if (c == 0xE2 && i + 2 < len && (unsigned char)clean[i + 1] == 0x80) {
+            unsigned char c3 = (unsigned char)clean[i + 2];
+            char r = 0;
+            if (c3 == 0x98 || c3 == 0x99)
+                r = '\'';
+            else if (c3 == 0x9C || c3 == 0x9D)
+                r = '"';
+            else if (c3 >= 0x90 && c3 <= 0x95)
+                r = '-';
+            if (r) {
+                t->map[j] = i;
+                t->low[j++] = r;
+                i += 3;
+                continue;
+            }
+        }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)clean[i + 1] == 0xA0) {
+            t->map[j] = i;
+            t->low[j++] = ' ';
+            i += 2;
+            continue;
+        }
+        t->map[j] = i;
+        t->low[j++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (char)c;
+        i++;
+    }
+    t->map[j] = len;
+    t->low[j] = '\0';
+    t->n = j;
+    return 0;
+}
+
+static void mt_text_clear(struct mt_text *t)
+{
+    free(t->low);
+    free(t->map);
+    t->low = NULL;
+    t->map = NULL;
+}
+
+/* The folded offset of a clean offset (the first folded byte at or after it). */
+static size_t mt_low_of(const struct mt_text *t, size_t clean_off)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map[mid] < clean_off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t mt_clean_of(const struct mt_text *t, size_t low_off)
+{
+    return t->map[low_off > t->n ? t->n : low_off];
+}
+
+/* phrase (lower-case) at folded offset i, on word boundaries where the phrase has word ends.
+ * Quote marks inside the text do not break a phrase ('"get ahead" of' is "ahead of"). Returns
+ * the length matched in the text, or 0. */
+static size_t mt_at(const struct mt_text *t, size_t i, size_t to, const char *phrase)
+{
+    size_t n = strlen(phrase), j = i, k = 0;
+    if (to > t->n)
+        to = t->n;
+    if (i >= to || t->low[i] != phrase[0])
+        return 0;
+    while (k < n) {
+        if (j >= to)
+            return 0;
+        if (t->low[j] == phrase[k]) {
+            j++, k++;
+            continue;
+        }
+        if (k > 0 && t->low[j] == '"' && phrase[k] != '"') {
+            j++;
+            continue;
+        }
+        if (k > 0 && phrase[k - 1] == ' ' && t->low[j] == ' ') {
+            j++;
+            continue;
+        }
+        return 0;
+    }
+    if (i > 0 && mt_alnum((unsigned char)t->low[i - 1]) && mt_alnum((unsigned char)phrase[0]))
+        return 0;
+    if (j < t->n && mt_alnum((unsigned char)t->low[j]) && mt_alnum((unsigned char)phrase[n - 1]))
+        return 0;
+    return j - i;
+}
+
+/* The first occurrence of phrase in [from, to), or MT_NONE. */
+static size_t mt_find(const struct mt_text *t, size_t from, size_t to, const char *phrase)
+{
+    size_t n = strlen(phrase);
+    if (to > t->n)
+        to = t->n;
+    for (size_t i = from; i + 1 <= to && n > 0; i++) {
+        const char *hit = memchr(t->low + i, phrase[0], to - i);
+        if (!hit)
+            return MT_NONE;
+        i = (size_t)(hit - t->low);
+        if (mt_at(t, i, to, phrase))
+            return i;
+    }
+    return MT_NONE;
+}
+
+/* The first occurrence in [from, to) of any phrase in list; *len gets its length. */
+static size_t mt_find_any(const struct mt_text *t, size_t from, size_t to, const char *const *list,
+                          size_t *len)
+{
+    size_t best = MT_NONE, blen = 0;
+    for (; *list; list++) {
+        size_t p = mt_find(t, from, to, *list);
+        if (p != MT_NONE && (best == MT_NONE || p < best || (p == best && strlen(*list) > blen))) {
+            best = p;
+            blen = strlen(*list);
+        }
+    }
+    if (len)
+        *len = blen;
+    return best;
+}
+
+/* The occurrence of any phrase in [from, to) nearest to pos. */
+static size_t mt_find_nearest(const struct mt_text *t, size_t from, size_t to,
+                              const char *const *list, size_t pos, size_t *len)
+{
+    size_t best = MT_NONE, bdist = SIZE_MAX, blen = 0;
+    for (; *list; list++) {
+        size_t n = strlen(*list);
+        for (size_t p = mt_find(t, from, to, *list); p != MT_NONE;
+             p = mt_find(t, p + 1, to, *list)) {
+            size_t d = p + n <= pos ? pos - (p + n) : p > pos ? p - pos : 0;
+            if (d < bdist) {
+                bdist = d;
+                best = p;
+                blen = n;
+            }
+        }
+    }
+    if (len)
+        *len = blen;
+    return best;
+}
+
+static int mt_has_any(const struct mt_text *t, size_t from, size_t to, const char *const *list)
+{
+    return mt_find_any(t, from, to, list, NULL) != MT_NONE;
+}
+
+/* Skips spaces and quote marks forward from i. */
+static size_t mt_skip_fwd(const struct mt_text *t, size_t i, size_t to)
+{
+    while (i < to && (t->low[i] == ' ' || t->low[i] == '"' || t->low[i] == '\''))
+        i++;
+    return i;
+}
+
+/* The start of the word ending at or before i (skipping spaces and quotes back). */
+static size_t mt_word_before(const struct mt_text *t, size_t i, size_t from, size_t *wend)
+{
+    while (i > from && !mt_alnum((unsigned char)t->low[i - 1]) && t->low[i - 1] != '\'')
+        i--;
+    *wend = i;
+    while (i > from && (mt_alnum((unsigned char)t->low[i - 1]) || t->low[i - 1] == '-' ||
+                        t->low[i - 1] == '\'' || t->low[i - 1] == '.'))
+        i--;
+    return i;
+}
+
+/* The gap between two ranges (0 when they touch or overlap). */
+static long mt_dist(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    if (a1 <= b0)
+        return (long)(b0 - a1);
+    if (b1 <= a0)
+        return (long)(a0 - b1);
+    return 0;
+}
+
+/* A past-tense verb ("criticized", "issued") among the words of [a, b). */
+static int mt_verb_between(const struct mt_text *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b && i < t->n;) {
+        if (!mt_alnum((unsigned char)t->low[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < b && i < t->n && mt_alnum((unsigned char)t->low[i]))
+            i++;
+        int capital = t->clean[t->map[s]] >= 'A' && t->clean[t->map[s]] <= 'Z';
+        if (!capital && i - s >= 5 && t->low[i - 2] == 'e' && t->low[i - 1] == 'd' &&
+            (s == 0 || t->low[s - 1] != '-'))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- growable arrays ---- */
+
+static int mt_grow(void **arr, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    void *grown = realloc(*arr, ncap * size);
+    if (!grown)
+        return -1;
+    *arr = grown;
+    *cap = ncap;
+    return 0;
+}
+#define MT_PUSH(arr, count, cap, value)                                                            \
+    (mt_grow((void **)&(arr), &(cap), (count) + 1, sizeof *(arr)) == 0                             \
+         ? ((arr)[(count)++] = (value), 0)                                                         \
+         : -1)
+
+/* ---- the document as the extractor sees it ---- */
+
+struct mt_person {
+    size_t mention;    /* index into the mentions */
+    size_t start, end; /* folded offsets */
+    size_t sentence;
+    unsigned seat;
+    int nat;
+};
+
+struct mt_place {
+    size_t start, end; /* folded offsets of the words */
+    size_t sentence;
+    int rank;          /* 3 venue, 2 city or region, 1 country */
+    const char *id;    /* borrowed: a mention's or gazetteer's id, or NULL */
+    const char *name;  /* borrowed */
+    const char *venue; /* static venue name, or NULL */
+    char *owned_name;  /* for the dateline */
+};
+
+struct mt_seatreq {
+    size_t start, end; /* folded offsets of the words */
+    size_t sentence;
+    unsigned seats;
+    const char *via; /* "counterparts" or "role" */
+    int bare;        /* "foreign and defense ministers" with no country: 2+2 only */
+};
+
+/* One trigger: a place in a sentence that reports a meeting. */
+struct mt_raw {
+    size_t sentence;
+    size_t start, end; /* folded offsets of the trigger words */
+    const char *kind;  /* NULL until an anaphor is resolved */
+    int anaphoric, foreign, generic, similar, history, spawned;
+    int distinct;              /* "the previous session", "last year's": another meeting */
+    size_t bound;              /* "The meeting followed ...": owns no words after this */
+    const char *fallback_kind; /* an anaphor with nothing to refer to: the offices' kind */
+    int ministerial_anaphor;   /* "the ministerial talks": a 2+2 or a ministerial before */
+    int their;                 /* "their talks": the parties named in the sentence */
+    const char *status;        /* from the words around; NULL when they say nothing */
+    int cued;                  /* the status came from a status word, not from the tense */
+    enum ingest_tense tense;
+    size_t win_start, win_end;
+    /* date: an expression in the sentence, by its clean range */
+    int has_date;
+    size_t date_sentence; /* the sentence the date words are in */
+    struct ingest_range date_clean;
+    /* the spawning "since" date for a spawned mention is in date_clean too */
+    size_t place;     /* index into places, or MT_NONE */
+    long place_score; /* its strength: rank against distance */
+    size_t *persons;  /* indexes into persons */
+    size_t person_count, person_cap;
+    int participation; /* persons come from a participation cue: any role fits */
+    size_t cluster;
+};
+
+struct mt_outcome {
+    size_t sentence;
+    size_t cue;           /* folded offset of the cue */
+    int result, expected; /* a result reached; a result expected */
+};
+
+struct mt_cluster {
+    const char *kind;
+    const char *status;
+    int foreign;
+    size_t *raws;
+    size_t raw_count, raw_cap;
+};
+
+struct mt_ctx {
+    struct mt_text t;
+    const struct ingest_sentence *sentences;
+    size_t sentence_count;
+    size_t *sent_lo, *sent_hi; /* folded bounds of each sentence */
+    const struct ingest_mention *mentions;
+    size_t mention_count;
+    const struct ingest_gazetteer *gz;
+    const char *doc_date;
+    const char *dateline;
+    struct mt_person *persons;
+    size_t person_count, person_cap;
+    struct mt_place *places;
+    size_t place_count, place_cap;
+    struct mt_place *travel; /* "will travel to Washington": where persons go */
+    size_t travel_count, travel_cap;
+    struct mt_seatreq *reqs;
+    size_t req_count, req_cap;
+    struct mt_raw *raws;
+    size_t raw_count, raw_cap;
+    struct mt_outcome *outcomes;
+    size_t outcome_count, outcome_cap;
+    struct mt_cluster *clusters;
+    size_t cluster_count, cluster_cap;
+    /* Per sentence s, persons [pfirst[s], pend[s]), places, office phrases and triggers
+     * likewise: each list is kept in sentence order so a sentence's part is a range. */
+    size_t *pfirst, *pend, *lfirst, *lend, *qfirst, *qend, *rfirst, *rend, *ofirst;
+};
+
+#define MT_EACH_PERSON(cx, s, i) for (size_t i = (cx)->pfirst[s]; i < (cx)->pend[s]; i++)
+#define MT_EACH_PLACE(cx, s, i) for (size_t i = (cx)->lfirst[s]; i < (cx)->lend[s]; i++)
+#define MT_EACH_REQ(cx, s, i) for (size_t i = (cx)->qfirst[s]; i < (cx)->qend[s]; i++)
+
+/* ---- word lists ---- */
+
+static const char *const mt_scc_names[] = {"two-plus-two",
+                                           "two plus two",
+                                           "2+2",
+                                           "2 + 2",
+                                           "2-plus-2",
+                                           "2 plus 2",
+                                           "2-2 meeting",
+                                           "security consultative committee",
+                                           "security consultative talks",
+                                           "security consultative meeting",
+                                           NULL};
+
+/* Nouns that report a meeting. Not "dialogue": "the U.S.-Japan dialogue" is mostly the
+ * relationship, and a named "2+2 dialogue" is found with its name. */
+static const char *const mt_meeting_nouns[] = {"meeting",       "meetings",   "talks",
+                                               "session",       "sessions",   "gathering",
+                                               "consultations", "conference", NULL};
+
+static const char *const mt_interaction[] = {
+    "meet",          "meets",         "met",        "meeting",     "meetings",
+    "talks",         "discuss",       "discusses",  "discussing",  "discussed",
+    "discussion",    "discussions",   "confer",     "conferred",   "conferring",
+    "consultations", "gathering",     "session",    "hosted",      "host",
+    "hosts",         "hosting",       "welcomed",   "welcome",     "welcomes",
+    "sit down with", "sat down with", "sat across", "joint visit", "summit",
+    "held talks",    "hold talks",    NULL};
+
+static const char *const mt_not_meetings[] = {"meeting of minds",
+                                              "meeting of the minds",
+                                              "news conference",
+                                              "press conference",
+                                              "talk with reporters",
+                                              "talks with reporters",
+                                              "six-party talks",
+                                              "six party talks",
+                                              "peace talks",
+                                              "trade talks",
+                                              "nuclear talks",
+                                              "climate talks",
+                                              "budget talks",
+                                              "coalition talks",
+                                              "cabinet meeting",
+                                              "board meeting",
+                                              "shareholders meeting",
+                                              "emergency session",
+                                              "emergency meeting",
+                                              "plenary session",
+                                              "diet session",
+                                              "senate plenary session",
+                                              "security council meeting",
+                                              "session of the diet",
+                                              "party conference",
+                                              "conference call",
+                                              NULL};
+
+static const char *const mt_cancel_cues[] = {
+    "cancel",       "cancels",    "cancelled",        "canceled",    "cancelling",  "canceling",
+    "cancellation", "called off", "call off",         "calls off",   "calling off", "scrapped",
+    "scrap",        "scraps",     "postponed",        "postpone",    "postpones",   "postponement",
+    "put off",      "shelved",    "has been delayed", "was delayed", NULL};
+
+static const char *const mt_propose_cues[] = {"proposed",
+                                              "propose",
+                                              "proposes",
+                                              "proposing",
+                                              "proposal",
+                                              "hopes to",
+                                              "hope to",
+                                              "hoped to",
+                                              "hoping to",
+                                              "seeks to",
+                                              "seek to",
+                                              "seeking to",
+                                              "suggested",
+                                              "considering holding",
+                                              "consider holding",
+                                              "aims to",
+                                              "aiming to",
+                                              "wants to hold",
+                                              "want to hold",
+                                              "calls for holding",
+                                              "called for holding",
+                                              "may hold",
+                                              "might hold",
+                                              "could hold",
+                                              "push for",
+                                              "pushing for",
+                                              "pushed for",
+                                              NULL};
+
+static const char *const mt_announce_cues[] = {"announced",  "announce",     "announces",
+                                               "announcing", "announcement", NULL};
+
+static const char *const mt_schedule_cues[] = {"will",          "'ll",
+                                               "is to",         "are to",
+                                               "was to",        "were to",
+                                               "scheduled",     "expected to",
+                                               "upcoming",      "forthcoming",
+                                               "eve of",        "ahead of",
+                                               "next",          "to be held",
+                                               "set for",       "slated",
+                                               "due to",        "look forward",
+                                               "looks forward", "looking forward",
+                                               "would be held", "would have been",
+                                               "would meet",    NULL};
+
+/* Future words that also name plans of other things ("the stalled plan to move a base"):
+ * they count only when the words around are not in the past tense. */
+static const char *const mt_weak_schedule_cues[] = {"planned",     "plans to", "plan to",
+                                                    "planning to", "pending",  NULL};
+
+/* A plan that changed: "had originally been planned", "was initially set": the words say
+ * nothing about whether the meeting then took place. */
+static const char *const mt_changed_plan_cues[] = {
+    "originally", "initially", "had been planned", "had been scheduled", "had been set", NULL};
+
+/* Taking part from afar: no place. */
+static const char *const mt_virtual_cues[] = {"video link",       "videoconference",
+                                              "video conference", "video-conference",
+                                              "virtually",        "online",
+                                              "by video",         "via video",
+                                              "teleconference",   "by phone",
+                                              "by telephone",     "telephone talks",
+                                              "phone talks",      NULL};
+
+static const char *const mt_held_cues[] = {
+    "held",       "met",        "took place", "hosted",
+    "convened",   "during the", "after the",  "as the meeting began",
+    "began",      "agreed",     "signed",     "concluded",
+    "wrapped up", "attended",   "approved",   "adopted",
+    "reaffirmed", "pledged",    "was held",   "were held",
+    "sat across", "told",       NULL};
+
+static const char *const mt_history_cues[] = {"began in",
+                                              "began",
+                                              "started in",
+                                              "were launched",
+                                              "was launched",
+                                              "was set up",
+                                              "were set up",
+                                              "was established",
+                                              "were established",
+                                              "was created",
+                                              "first met in",
+                                              "dates back to",
+                                              "date back to",
+                                              "dates to",
+                                              "since its inception",
+                                              "were first held",
+                                              "was first held",
+                                              "first convened",
+                                              NULL};
+
+/* Results a meeting reached ... */
+static const char *const mt_outcome_cues[] = {"agreed",          "agree to",
+                                              "agree on",        "agreeing",
+                                              "agreement",       "called for",
+                                              "call for",        "calls for",
+                                              "calling for",     "called on",
+                                              "calling on",      "pledged",
+                                              "pledges",         "reaffirmed",
+                                              "reaffirming",     "decided",
+                                              "decision to",     "the decision",
+                                              "approved",        "adopted",
+                                              "signed",          "confirmed",
+                                              "declared",        "committed to",
+                                              "vowed",           "consensus",
+                                              "consensuses",     "unveiled",
+                                              "announced",       "expressed",
+                                              "issued",          "released",
+                                              "would deploy",    "would bolster",
+                                              "would determine", "said it would",
+                                              "joint statement", NULL};
+
+/* ... and results expected of one still to come. */
+static const char *const mt_expected_cues[] = {"will deploy",
+                                               "would deploy",
+                                               "will declare",
+                                               "would issue",
+                                               "will issue",
+                                               "will encourage",
+                                               "would bolster",
+                                               "will bolster",
+                                               "joint statement",
+                                               "expected to sign",
+                                               "expected to issue",
+                                               "expected to agree",
+                                               "expected to approve",
+                                               "expected to adopt",
+                                               "expected to announce",
+                                               "expected to criticize",
+                                               "expected to welcome",
+                                               "expected to confirm",
+                                               NULL};
+
+static const char *const mt_participation_cues[] = {
+    "participants",   "represented by",  "representing the", "delegation", "led by",
+    "headed by",      "attended",        "attending",        "joined by",  "sat in on",
+    "accompanied by", "was represented", "were represented", NULL};
+
+static const char *const mt_third_countries[] = {
+    "australia",    "australian", "india",       "indian",     "south korea", "south korean",
+    "korean",       "philippine", "philippines", "britain",    "british",     "u.k.",
+    "france",       "french",     "germany",     "german",     "russia",      "russian",
+    "indonesia",    "indonesian", "vietnam",     "vietnamese", "canada",      "canadian",
+    "italy",        "italian",    "nato",        "chinese",    "china",       "north korea",
+    "north korean", "pyongyang",  NULL};
+
+/* ---- nationality and seat of a person ---- */
+
+static int mt_nat_of_words(const char *s)
+{
+    static const char *const jp[] = {"japan", "japanese", NULL};
+    static const char *const us[] = {"u.s.", "united states", "american", "us ", NULL};
+    static const char *const other[] = {
+        "netherlands", "dutch",  "china",  "chinese", "korea",   "korean",         "australia",
+        "australian",  "india",  "indian", "britain", "british", "united kingdom", "germany",
+        "german",      "france", "french", "russia",  "russian", "singapore",      "philippines",
+        "taiwan",      "canada", "italy",  NULL};
+    for (const char *const *w = jp; *w; w++)
+        if (strcasestr(s, *w))
+            return NAT_JP;
+    for (const char *const *w = us; *w; w++)
+        if (strcasestr(s, *w))
+            return NAT_US;
+    for (const char *const *w = other; *w; w++)
+        if (strcasestr(s, *w))
+            return NAT_OTHER;
+    return NAT_UNKNOWN;
+}
+
+static int mt_nat_of_entity(const struct ingest_kb_entity *e)
+{
+    if (!e || !e->nationality)
+        return NAT_UNKNOWN;
+    if (strcmp(e->nationality, "united-states") == 0 || strcasecmp(e->nationality, "US") == 0)
+        return NAT_US;
+    if (strcmp(e->nationality, "japan") == 0 || strcasecmp(e->nationality, "JP") == 0)
+        return NAT_JP;
+    return NAT_OTHER;
+}
+
+/* The seat an office gives: role is a title as a gazetteer or a text states it. */
+static unsigned mt_seat_of_role(const char *role, int nat)
+{
+    char r[256];
+    size_t n = 0;
+
+    if (!role)
+        return 0;
+    for (; role[n] && n + 1 < sizeof r; n++)
+        r[n] = (role[n] >= 'A' && role[n] <= 'Z') ? (char)(role[n] - 'A' + 'a') : role[n];
+    r[n] = '\0';
+    if (nat == NAT_UNKNOWN)
+        nat = mt_nat_of_words(r);
+#define HAS(w) (strstr(r, w) != NULL)
+    if (HAS("spokes") || HAS("press secretary"))
+        return SEAT_SPOKES;
+    if (HAS("vice president") || HAS("vice-president") || HAS("deputy prime minister") ||
+        HAS("vice minister") || HAS("vice-minister") || HAS("vice premier"))
+        return SEAT_OFFICIAL;
+    if (HAS("prime minister") || HAS("premier"))
+        return nat == NAT_OTHER || nat == NAT_US ? SEAT_LEADER_OTHER : SEAT_LEADER_JP;
+    if (HAS("president") && !HAS("president of the ") && !HAS("president, "))
+        return nat == NAT_OTHER || nat == NAT_JP ? SEAT_LEADER_OTHER : SEAT_LEADER_US;
+    if (HAS("president of the united states"))
+        return SEAT_LEADER_US;
+    if (HAS("deputy") || HAS("assistant") || HAS("under secretary") || HAS("undersecretary") ||
+        HAS("under-secretary"))
+        return SEAT_OFFICIAL;
+    if (HAS("secretary of state") || HAS("state secretary"))
+        return nat == NAT_OTHER ? SEAT_MINISTER_OTHER : SEAT_US_STATE;
+    if (HAS("secretary of defense") || HAS("defense secretary") || HAS("secretary of defence") ||
+        HAS("defence secretary"))
+        return nat == NAT_OTHER ? SEAT_MINISTER_OTHER : SEAT_US_DEFENSE;
+    if (HAS("foreign minister") || HAS("minister for foreign affairs") ||
+        HAS("minister of foreign affairs") || HAS("foreign affairs minister"))
+        return nat == NAT_OTHER || nat == NAT_US ? SEAT_MINISTER_OTHER : SEAT_JP_FOREIGN;
+    if (HAS("defense minister") || HAS("defence minister") || HAS("minister of defense") ||
+        HAS("minister of defence") || HAS("minister of state for defense") ||
+        (HAS("defense agency") && (HAS("director") || HAS("chief") || HAS("head"))) ||
+        (HAS("defence agency") && (HAS("director") || HAS("chief") || HAS("head"))))
+        return nat == NAT_OTHER || nat == NAT_US ? SEAT_MINISTER_OTHER : SEAT_JP_DEFENSE;
+    if (HAS("minister"))
+        return SEAT_MINISTER_OTHER;
+    if (HAS("director") || HAS("ambassador") || HAS("official") || HAS("bureau") || HAS("chief") ||
+        HAS("commander") || HAS("general") || HAS("envoy") || HAS("coordinator") ||
+        HAS("secretary"))
+        return SEAT_OFFICIAL;
+#undef HAS
+    return 0;
+}
+
+/* A role the gazetteer gives a person over the whole of [lo, hi] ("YYYY-MM-DD"), or NULL. */
+static const struct ingest_kb_role *mt_role_over(const struct ingest_kb_entity *e, const char *lo,
+                                                 const char *hi)
+{
+    const struct ingest_kb_role *best = NULL;
+    for (size_t i = 0; e && i < e->role_count; i++) {
+        const struct ingest_kb_role *r = &e->roles[i];
+        if (r->from && strncmp(r->from, lo, 10) > 0)
+            continue;
+        if (r->to && strncmp(r->to, hi, 10) < 0)
+            continue;
+        if (!best || (r->from && best->from && strcmp(r->from, best->from) > 0))
+            best = r;
+    }
+    return best;
+}
+
+/* ---- sentences and the things in them ---- */
+
+static size_t mt_sentence_of(const struct mt_ctx *cx, size_t low_off)
+{
+    size_t lo = 0, hi = cx->sentence_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cx->sent_hi[mid] <= low_off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < cx->sentence_count && cx->sent_lo[lo] <= low_off)
+        return lo;
+    return MT_NONE;
+}
+
+/* Venues named in the texts, and the city each stands in. */
+static const struct {
+    const char *words, *venue, *city;
+} mt_venues[] = {
+    {"the state department", "State Department", "Washington, D.C."},
+    {"state department", "State Department", "Washington, D.C."},
+    {"the department of state", "U.S. Department of State", "Washington, D.C."},
+    {"the pentagon", "The Pentagon", "Washington, D.C."},
+    {"the white house", "White House", "Washington, D.C."},
+    {"blair house", "Blair House", "Washington, D.C."},
+    {"the iikura guest house", "Iikura Guest House", "Tokyo"},
+    {"iikura guest house", "Iikura Guest House", "Tokyo"},
+    {"the iikura guesthouse", "Iikura Guest House", "Tokyo"},
+    {"akasaka palace", "Akasaka Palace", "Tokyo"},
+    {"the akasaka state guest house", "Akasaka Palace", "Tokyo"},
+    {"the kantei", "Prime Minister's Office", "Tokyo"},
+    {"the prime minister's office", "Prime Minister's Office", "Tokyo"},
+    {"the prime minister's official residence", "Prime Minister's Office", "Tokyo"},
+    {"camp david", "Camp David", "Camp David"},
+};
+
+/* The gazetteer place with this name or alias, or NULL. */
+static const struct ingest_kb_entity *mt_place_by_name(const struct ingest_gazetteer *gz,
+                                                       const char *name)
+{
+    size_t n = gz ? ingest_gazetteer_count(gz) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct ingest_kb_entity *e = ingest_gazetteer_entity(gz, i);
+        if (!e || e->type != INGEST_ENT_PLACE)
+            continue;
+        if (strcasecmp(e->name, name) == 0)
+            return e;
+        for (size_t a = 0; a < e->alias_count; a++)
+            if (strcasecmp(e->aliases[a], name) == 0)
+                return e;
+    }
+    return NULL;
+}
+
+static int mt_prep_before(const struct mt_ctx *cx, size_t pos, size_t from,
+                          const char *const *preps)
+{
+    size_t wend, ws = mt_word_before(&cx->t, pos, from, &wend);
+    if (ws == wend)
+        return 0;
+    for (; *preps; preps++)
+        if (strlen(*preps) == wend - ws && memcmp(cx->t.low + ws, *preps, wend - ws) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the place at [pos, ...) introduced as where something happens ("in Tokyo", "at the
+ * State Department", "visit to Tokyo", "to Seoul, where")? */
+static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t from, size_t to)
+{
+    static const char *const at_in[] = {"in", "at", "inside", NULL};
+    static const char *const visits[] = {"visit",    "visits",  "visited", "visiting",
+                                         "re-visit", "revisit", "trip",    NULL};
+    size_t wend, ws = mt_word_before(&cx->t, pos, from, &wend);
+    const char *low = cx->t.low;
+
+    if (mt_prep_before(cx, pos, from, at_in))
+        return 1;
+    /* "at a New York hotel" */
+    if (ws < wend && (memcmp(low + ws, "a", 1) == 0 || memcmp(low + ws, "the", 3) == 0) &&
+        (wend - ws == 1 || wend - ws == 3) && mt_prep_before(cx, ws, from, at_in))
+        return 1;
+    if (mt_prep_before(cx, pos, from, visits))
+        return 1; /* "re-visit Japan" */
+    if (wend - ws == 2 && memcmp(low + ws, "to", 2) == 0) {
+        static const char *const arrive[] = {"welcomed", "welcomes", "welcome", NULL};
+        if (mt_prep_before(cx, ws, from, visits))
+            return 1; /* "a visit to Tokyo" */
+        /* "welcomed Prime Minister Shinzo Abe to the White House" */
+        for (size_t k = from; k < ws; k++)
+            for (const char *const *a = arrive; *a; a++)
+                if (mt_at(&cx->t, k, ws, *a) && ws - k < 80)
+                    return 1;
+        /* "travel to Seoul, where" */
+        size_t q = end;
+        while (q < to && (low[q] == ' ' || low[q] == ','))
+            q++;
+        if (mt_at(&cx->t, q, to, "where"))
+            return 1;
+    }
+    return 0;
+}
+
+static int mt_person_cmp(const void *a, const void *b)
+{
+    const struct mt_person *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int mt_place_cmp(const void *a, const void *b)
+{
+    const struct mt_place *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int mt_req_cmp(const void *a, const void *b)
+{
+    const struct mt_seatreq *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* first/end of each sentence's part of a list sorted by sentence; the sentence of item i
+ * is read through the accessor. */
+#define MT_RANGES(cx, list, count, first, end)                                                     \
+    do {                                                                                           \
+        size_t i_ = 0;                                                                             \
+        for (size_t s_ = 0; s_ < (cx)->sentence_count; s_++) {                                     \
+            while (i_ < (count) && (list)[i_].sentence < s_)                                       \
+                i_++;                                                                              \
+            (first)[s_] = i_;                                                                      \
+            while (i_ < (count) && (list)[i_].sentence == s_)                                      \
+                i_++;                                                                              \
+            (end)[s_] = i_;                                                                        \
+        }                                                                                          \
+    } while (0)
+
+/* Collects persons, places (with venues and "here"), seat requests of a sentence. */
+static int mt_scan_entities(struct mt_ctx *cx)
+{
+    /* Persons and places from the entity mentions. */
+    for (size_t i = 0; i < cx->mention_count; i++) {
+        const struct ingest_mention *m = &cx->mentions[i];
+        size_t lo = mt_low_of(&cx->t, m->clean.start), hi = mt_low_of(&cx->t, m->clean.end);
+        size_t s = mt_sentence_of(cx, lo);
+        if (s == MT_NONE)
+            continue;
+        if (m->type == INGEST_ENT_PERSON) {
+            const struct ingest_kb_entity *e =
+                m->kb && cx->gz ? ingest_gazetteer_find(cx->gz, m->entity_id) : NULL;
+            const char *role = m->role;
+            struct mt_person p = {i, lo, hi, s, 0, NAT_UNKNOWN};
+            char before[48];
+            size_t b0 = lo > 40 ? lo - 40 : 0;
+
+            if (!role && e && cx->doc_date) {
+                const struct ingest_kb_role *r = ingest_gazetteer_role_on(e, cx->doc_date);
+                role = r ? r->title : NULL;
+            }
+            p.nat = mt_nat_of_entity(e);
+            if (p.nat == NAT_UNKNOWN && role)
+                p.nat = mt_nat_of_words(role);
+            if (p.nat == NAT_UNKNOWN && lo > cx->sent_lo[s]) {
+                if (b0 < cx->sent_lo[s])
+                    b0 = cx->sent_lo[s];
+                memcpy(before, cx->t.low + b0, lo - b0);
+                before[lo - b0] = '\0';
+                p.nat = mt_nat_of_words(before);
+            }
+            p.seat = mt_seat_of_role(role, p.nat);
+            /* "the secretary", "the minister": the gazetteer knows which office */
+            if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && cx->doc_date) {
+                const struct ingest_kb_role *r = ingest_gazetteer_role_on(e, cx->doc_date);
+                unsigned kseat = r ? mt_seat_of_role(r->title, mt_nat_of_entity(e)) : 0;
+                if (kseat & (SEAT_FOUR | SEAT_LEADERS))
+                    p.seat = kseat;
+            }
+            if (MT_PUSH(cx->persons, cx->person_count, cx->person_cap, p) != 0)
+                return -1;
+        } else if (m->type == INGEST_ENT_PLACE || m->type == INGEST_ENT_COUNTRY) {
+            struct mt_place pl = {
+                lo,           hi,      s,    m->type == INGEST_ENT_COUNTRY ? 1 : 2,
+                m->entity_id, m->name, NULL, NULL};
+            static const char *const travel[] = {
+                "travel to",    "travels to",    "traveled to", "travelled to",
+                "traveling to", "travelling to", "fly to",      "flies to",
+                "flew to",      "flying to",     "head to",     "heads to",
+                "headed to",    "arrive in",     "arrives in",  "arrived in",
+                "arriving in",  "go to",         "goes to",     "went to",
+                "come to",      "comes to",      "came to",     NULL};
+            if (m->demonym)
+                continue;
+            for (const char *const *tv = travel; *tv; tv++) {
+                size_t tl = strlen(*tv);
+                if (lo >= cx->sent_lo[s] + tl + 1 && mt_at(&cx->t, lo - tl - 1, lo, *tv) &&
+                    cx->t.low[lo - 1] == ' ') {
+                    if (MT_PUSH(cx->travel, cx->travel_count, cx->travel_cap, pl) != 0)
+                        return -1;
+                    break;
+                }
+            }
+            if (!mt_place_cue(cx, lo, hi, cx->sent_lo[s], cx->sent_hi[s]))
+                continue;
+            if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0)
+                return -1;
+        }
+    }
+    /* Venues and "here", from the words. */
+    for (size_t s = 0; s < cx->sentence_count; s++) {
+        size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
+        for (size_t v = 0; v < sizeof mt_venues / sizeof mt_venues[0]; v++) {
+            for (size_t p = mt_find(&cx->t, a, b, mt_venues[v].words); p != MT_NONE;
+                 p = mt_find(&cx->t, p + 1, b, mt_venues[v].words)) {
+                size_t e = p + strlen(mt_venues[v].words);
+                int dup = 0;
+                if (!mt_place_cue(cx, p, e, a, b))
+                    continue;
+                for (size_t k = 0; k < cx->place_count; k++)
+                    if (cx->places[k].rank == 3 && cx->places[k].start <= p &&
+                        cx->places[k].end >= e)
+                        dup = 1;
+                if (dup)
+                    continue;
+                const struct ingest_kb_entity *city = mt_place_by_name(cx->gz, mt_venues[v].city);
+                if (!city && strcmp(mt_venues[v].city, "Washington, D.C.") == 0)
+                    city = mt_place_by_name(cx->gz, "Washington");
+                struct mt_place pl = {p,
+                                      e,
+                                      s,
+                                      3,
+                                      city ? city->id : NULL,
+                                      city ? city->name : mt_venues[v].city,
+                                      mt_venues[v].venue,
+                                      NULL};
+                if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0)
+                    return -1;
+            }
+        }
+        if (!cx->dateline)
+            continue;
+        for (size_t p = mt_find(&cx->t, a, b, "here"); p != MT_NONE;
+             p = mt_find(&cx->t, p + 1, b, "here")) {
+            static const char *const not_here[] = {"here is",  "here are", "here's",
+                                                   "here and", "here to",  NULL};
+            size_t wend, ws = mt_word_before(&cx->t, p, a, &wend);
+            int skip = 0;
+            for (const char *const *w = not_here; *w; w++)
+                if (mt_at(&cx->t, p, b, *w))
+                    skip = 1;
+            if (skip || ws == wend)
+                continue; /* "Here is ..." opens a sentence: not a place */
+            struct mt_place pl = {p, p + 4, s, 2, NULL, NULL, NULL, NULL};
+            pl.owned_name = strdup("");
+            if (!pl.owned_name)
+                return -1;
+            pl.name = pl.owned_name; /* filled with the dateline place below */
+            if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0) {
+                free(pl.owned_name);
+                return -1;
+            }
+        }
+    }
+    if (cx->person_count)
+        qsort(cx->persons, cx->person_count, sizeof *cx->persons, mt_person_cmp);
+    if (cx->place_count)
+        qsort(cx->places, cx->place_count, sizeof *cx->places, mt_place_cmp);
+    MT_RANGES(cx, cx->persons, cx->person_count, cx->pfirst, cx->pend);
+    MT_RANGES(cx, cx->places, cx->place_count, cx->lfirst, cx->lend);
+    return 0;
+}
+
+/* Is a person mention adjacent to [a, b) (an office naming that person, not an unnamed one)? */
+static int mt_person_near(const struct mt_ctx *cx, size_t s, size_t a, size_t b)
+{
+    MT_EACH_PERSON(cx, s, i)
+    {
+        const struct mt_person *p = &cx->persons[i];
+        if (p->start >= b && p->start - b <= 4)
+            return 1;
+        if (p->end <= a && a - p->end <= 6)
+            return 1;
+        if (p->start <= a && p->end >= b)
+            return 1;
+    }
+    return 0;
+}
+
+static int mt_add_req(struct mt_ctx *cx, size_t s, size_t a, size_t b, unsigned seats,
+                      const char *via, int bare)
+{
+    struct mt_seatreq r = {a, b, s, seats, via, bare};
+    for (size_t i = cx->req_count; i-- > 0 && cx->reqs[i].sentence == s;)
+        if (cx->reqs[i].start < b && a < cx->reqs[i].end)
+            return 0; /* overlaps a longer phrase already taken */
+    return MT_PUSH(cx->reqs, cx->req_count, cx->req_cap, r);
+}
+
+/* Offices named without a person: "the U.S. Secretaries of State and Defense", "their Japanese
+ * counterparts", "the Japanese foreign and defense ministers". */
+static int mt_scan_offices(struct mt_ctx *cx)
+{
+    static const struct {
+        const char *words;
+        unsigned seats;
+        int bare;
+    } offices[] = {
+        {"japanese and u.s. foreign and defense ministers", SEAT_FOUR, 0},
+        {"japanese and u.s. foreign and defence ministers", SEAT_FOUR, 0},
+        {"u.s. and japanese foreign and defense ministers", SEAT_FOUR, 0},
+        {"japanese and american foreign and defense ministers", SEAT_FOUR, 0},
+        {"american and japanese foreign and defense ministers", SEAT_FOUR, 0},
+        {"foreign and defense ministers of both", SEAT_FOUR, 0},
+        {"foreign and defense ministers of the two", SEAT_FOUR, 0},
+        {"both countries' foreign and defense ministers", SEAT_FOUR, 0},
+        {"two countries' foreign and defense ministers", SEAT_FOUR, 0},
+        {"foreign and defense ministers of japan and the", SEAT_FOUR, 0},
+        {"foreign and defense ministers of the united states and japan", SEAT_FOUR, 0},
+        {"foreign and defense ministers of the u.s. and japan", SEAT_FOUR, 0},
+        {"japanese foreign and defense ministers", SEAT_JP, 0},
+        {"japanese foreign and defence ministers", SEAT_JP, 0},
+        {"japan's foreign and defense ministers", SEAT_JP, 0},
+        {"foreign and defense ministers of japan", SEAT_JP, 0},
+        {"foreign and defense ministers", SEAT_FOUR, 1},
+        {"foreign and defence ministers", SEAT_FOUR, 1},
+        {"defense and foreign ministers", SEAT_FOUR, 1},
+        {"secretaries of state and defense", SEAT_US, 0},
+        {"secretaries of state and defence", SEAT_US, 0},
+        {"secretaries of defense and state", SEAT_US, 0},
+        {"secretaries of state and of defense", SEAT_US, 0},
+        {"secretary of state and secretary of defense", SEAT_US, 0},
+        {"secretary of state and the secretary of defense", SEAT_US, 0},
+        {"secretary of state and defense secretary", SEAT_US, 0},
+        {"the two secretaries", SEAT_US, 0},
+        {"both secretaries", SEAT_US, 0},
+        {"the secretaries", SEAT_US, 0},
+        {"the japanese foreign minister", SEAT_JP_FOREIGN, 0},
+        {"japan's foreign minister", SEAT_JP_FOREIGN, 0},
+        {"the japanese defense minister", SEAT_JP_DEFENSE, 0},
+        {"japan's defense minister", SEAT_JP_DEFENSE, 0},
+        {"the defense agency director-general", SEAT_JP_DEFENSE, 0},
+        {"the defense agency director general", SEAT_JP_DEFENSE, 0},
+        {"the u.s. secretary of state", SEAT_US_STATE, 0},
+        {"the secretary of state", SEAT_US_STATE, 0},
+        {"the u.s. secretary of defense", SEAT_US_DEFENSE, 0},
+        {"the secretary of defense", SEAT_US_DEFENSE, 0},
+        {"the u.s. defense secretary", SEAT_US_DEFENSE, 0},
+        {"the defense secretary", SEAT_US_DEFENSE, 0},
+        {"the leaders of the u.s. and japan", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+        {"the leaders of the united states and japan", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+        {"the leaders of japan and the u.s.", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+        {"the leaders of japan and the united states", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+        {"the leaders of both countries", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+        {"the two leaders", SEAT_LEADER_US | SEAT_LEADER_JP, 0},
+    };
+
+    for (size_t s = 0; s < cx->sentence_count; s++) {
+        size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
+        for (size_t o = 0; o < sizeof offices / sizeof offices[0]; o++) {
+            for (size_t p = mt_find(&cx->t, a, b, offices[o].words); p != MT_NONE;
+                 p = mt_find(&cx->t, p + 1, b, offices[o].words)) {
+                size_t e = p + strlen(offices[o].words);
+                if (offices[o].words[0] == 't' && strstr(offices[o].words, "secretaries") &&
+                    mt_at(&cx->t, mt_skip_fwd(&cx->t, e, b), b, "of"))
+                    continue; /* "the secretaries of state and defense": the longer phrase */
+                if (!(offices[o].seats & (offices[o].seats - 1)) && mt_person_near(cx, s, p, e))
+                    continue; /* "the Japanese foreign minister, Nobutaka Machimura" */
+                if (mt_add_req(cx, s, p, e, offices[o].seats, "role", offices[o].bare) != 0)
+                    return -1;
+            }
+        }
+        /* Counterparts: "their Japanese counterparts" stands for the Japanese offices that
+         * match the American ones in the sentence, and the reverse. */
+        static const struct {
+            const char *words;
+            int side; /* NAT_JP: the counterparts are Japanese */
+            int plural;
+        } cps[] = {{"japanese counterparts", NAT_JP, 1}, {"japanese counterpart", NAT_JP, 0},
+                   {"american counterparts", NAT_US, 1}, {"american counterpart", NAT_US, 0},
+                   {"u.s. counterparts", NAT_US, 1},     {"u.s. counterpart", NAT_US, 0},
+                   {"us counterparts", NAT_US, 1},       {"us counterpart", NAT_US, 0}};
+        for (size_t c = 0; c < sizeof cps / sizeof cps[0]; c++) {
+            size_t p = mt_find(&cx->t, a, b, cps[c].words);
+            if (p == MT_NONE)
+                continue;
+            /* The offices on the other side, from persons and office phrases. */
+            unsigned other = 0;
+            MT_EACH_PERSON(cx, s, i)
+            other |= cx->persons[i].seat;
+            for (size_t i = cx->req_count; i-- > 0 && cx->reqs[i].sentence == s;)
+                other |= cx->reqs[i].seats;
+            unsigned want = 0;
+            if (cps[c].side == NAT_JP) {
+                if (other & SEAT_US_STATE)
+                    want |= SEAT_JP_FOREIGN;
+                if (other & SEAT_US_DEFENSE)
+                    want |= SEAT_JP_DEFENSE;
+            } else {
+                if (other & SEAT_JP_FOREIGN)
+                    want |= SEAT_US_STATE;
+                if (other & SEAT_JP_DEFENSE)
+                    want |= SEAT_US_DEFENSE;
+            }
+            if (!want)
+                continue; /* "senior Japanese officials ... their American counterparts" */
+            if (mt_add_req(cx, s, p, p + strlen(cps[c].words), want, "counterparts", 0) != 0)
+                return -1;
+        }
+    }
+    if (cx->req_count)
+        qsort(cx->reqs, cx->req_count, sizeof *cx->reqs, mt_req_cmp);
+    MT_RANGES(cx, cx->reqs, cx->req_count, cx->qfirst, cx->qend);
+    return 0;
+}
+
+/* ---- triggers ---- */
+
+static int mt_add_raw(struct mt_ctx *cx, size_t s, size_t a, size_t b, const char *kind,
+                      size_t *out)
+{
+    struct mt_raw r;
+    memset(&r, 0, sizeof r);
+    r.sentence = s;
+    r.start = a;
+    r.end = b;
+    r.kind = kind;
+    r.place = MT_NONE;
+    r.cluster = MT_NONE;
+    r.bound = MT_NONE;
+    /* One trigger per place: a typed trigger overlapping another extends it. */
+    for (size_t i = cx->raw_count; i-- > 0 && cx->raws[i].sentence == s;) {
+        struct mt_raw *o = &cx->raws[i];
+        if (o->start < b + 2 && a < o->end + 2) {
+            if (kind && (!o->kind || o->generic)) {
+                o->kind = kind;
+                o->anaphoric = o->generic = 0;
+            }
+            if (a < o->start)
+                o->start = a;
+            if (b > o->end)
+                o->end = b;
+            if (out)
+                *out = i;
+            return 0;
+        }
+    }
+    if (MT_PUSH(cx->raws, cx->raw_count, cx->raw_cap, r) != 0)
+        return -1;
+    if (out)
+        *out = cx->raw_count - 1;
+    return 0;
+}
+
+/* A third country named with the trigger: "Japan-Australia 2+2", "with their South Korean
+ * counterparts", "U.S.-India". */
+static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t from, size_t to)
+{
+    size_t lo = a > from + 30 ? a - 30 : from;
+    size_t hi = b + 60 < to ? b + 60 : to;
+
+    for (const char *const *c = mt_third_countries; *c; c++) {
+        size_t p = mt_find(&cx->t, lo, a, *c);
+        /* "Japan-Australia 2+2": a hyphenated pair just before */
+        if (p != MT_NONE) {
+            size_t e = p + strlen(*c);
+            if ((e < cx->t.n && cx->t.low[e] == '-') || (p > 0 && cx->t.low[p - 1] == '-'))
+                return 1;
+        }
+        p = mt_find(&cx->t, b, hi, *c);
+        if (p != MT_NONE) {
+            if (mt_find(&cx->t, b, p, "with") != MT_NONE ||
+                mt_find(&cx->t, b, p, "between") != MT_NONE)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int mt_excluded(const struct mt_ctx *cx, size_t p, size_t from, size_t to)
+{
+    for (const char *const *x = mt_not_meetings; *x; x++) {
+        size_t n = strlen(*x);
+        size_t lo = p > from + n ? p - n : from;
+        size_t q = mt_find(&cx->t, lo, p + n < to ? p + n : to, *x);
+        if (q != MT_NONE && q <= p && q + n > p)
+            return 1;
+    }
+    return 0;
+}
+
+/* Persons of the sentence with seats among mask. */
+static unsigned mt_sentence_seats(const struct mt_ctx *cx, size_t s, unsigned mask, int *count)
+{
+    unsigned seats = 0;
+    int n = 0;
+    MT_EACH_PERSON(cx, s, i)
+    if (cx->persons[i].seat & mask) {
+        seats |= cx->persons[i].seat;
+        n++;
+    }
+    MT_EACH_REQ(cx, s, i)
+    if (!cx->reqs[i].bare)
+        seats |= cx->reqs[i].seats & mask;
+    if (count)
+        *count = n;
+    return seats & mask;
+}
+
+static int mt_popcount(unsigned v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* Both countries take part: named, as demonyms, or through persons. */
+static int mt_bilateral(const struct mt_ctx *cx, size_t s)
+{
+    static const char *const jp[] = {"japan", "japanese", "japan's", "tokyo", NULL};
+    static const char *const us[] = {
+        "u.s.", "united states", "american", "americans", "washington", "us", NULL};
+    size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
+    int has_jp = mt_has_any(&cx->t, a, b, jp), has_us = mt_has_any(&cx->t, a, b, us);
+    MT_EACH_PERSON(cx, s, i)
+    {
+        has_jp |= cx->persons[i].nat == NAT_JP;
+        has_us |= cx->persons[i].nat == NAT_US;
+    }
+    return has_jp && has_us;
+}
+
+/* The country a place lies in, as NAT_*: a country mention itself, or a gazetteer place. */
+static int mt_place_nat(const struct mt_ctx *cx, const struct mt_place *pl)
+{
+    const char *country = pl->id;
+    if (pl->rank == 2 && pl->id && cx->gz) {
+        const struct ingest_kb_entity *e = ingest_gazetteer_find(cx->gz, pl->id);
+        country = e ? e->country : NULL;
+    } else if (pl->rank == 3) {
+        return strcmp(pl->name ? pl->name : "", "Tokyo") == 0 ? NAT_JP : NAT_US;
+    }
+    if (!country)
+        return NAT_UNKNOWN;
+    if (strcmp(country, "japan") == 0)
+        return NAT_JP;
+    if (strcmp(country, "united-states") == 0)
+        return NAT_US;
+    return NAT_OTHER;
+}
+
+/* Persons and offices of sentence s with seats in mask: their positions' middle. */
+static size_t mt_seats_middle(const struct mt_ctx *cx, size_t s, unsigned mask)
+{
+    size_t lo = MT_NONE, hi = 0;
+    MT_EACH_PERSON(cx, s, i)
+    if (cx->persons[i].seat & mask) {
+        if (lo == MT_NONE || cx->persons[i].start < lo)
+            lo = cx->persons[i].start;
+        if (cx->persons[i].end > hi)
+            hi = cx->persons[i].end;
+    }
+    MT_EACH_REQ(cx, s, i)
+    if (cx->reqs[i].seats & mask) {
+        if (lo == MT_NONE || cx->reqs[i].start < lo)
+            lo = cx->reqs[i].start;
+        if (cx->reqs[i].end > hi)
+            hi = cx->reqs[i].end;
+    }
+    return lo == MT_NONE ? cx->sent_lo[s] : (lo + hi) / 2;
+}
+
+/* The meeting word nearest the persons: not an excluded one ("meeting of minds"). */
+static size_t mt_interaction_near(const struct mt_ctx *cx, size_t s, size_t mid, size_t *len)
+{
+    size_t a = cx->sent_lo[s], b = cx->sent_hi[s], best = MT_NONE, bd = 0, blen = 0;
+    for (const char *const *w = mt_interaction; *w; w++) {
+        size_t n = strlen(*w);
+        for (size_t p = mt_find(&cx->t, a, b, *w); p != MT_NONE;
+             p = mt_find(&cx->t, p + 1, b, *w)) {
+            if (mt_excluded(cx, p, a, b))
+                continue;
+            size_t d = (size_t)mt_dist(p, p + n, mid, mid);
+            if (best == MT_NONE || d < bd) {
+                best = p;
+                bd = d;
+                blen = n;
+            }
+        }
+    }
+    *len = blen;
+    return best;
+}
+
+/* The raw of sentence s that covers [p, e), or MT_NONE. */
+static size_t mt_raw_at(const struct mt_ctx *cx, size_t s, size_t p, size_t e)
+{
+    for (size_t i = cx->raw_count; i-- > 0 && cx->raws[i].sentence == s;)
+        if (cx->raws[i].start < e && p < cx->raws[i].end)
+            return i;
+    return MT_NONE;
+}
+
+static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
+{
+    size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
+    const struct mt_text *t = &cx->t;
+    size_t idx;
+
+    /* Named 2+2s and the SCC. */
+    for (const char *const *w = mt_scc_names; *w; w++) {
+        for (size_t p = mt_find(t, a, b, *w); p != MT_NONE; p = mt_find(t, p + 1, b, *w)) {
+            size_t e = p + strlen(*w);
+            const char *kind = "scc";
+            static const char *const lower_level[] = {
+                "working-level", "working level", "vice-ministerial",       "vice ministerial",
+                "deputy-level",  "sub-cabinet",   "director-general-level", NULL};
+            size_t lo = p > a + 30 ? p - 30 : a;
+            if (mt_has_any(t, lo, p, lower_level))
+                kind = "working-level";
+            /* The noun that follows belongs to the trigger: '"two-plus-two" meeting'. */
+            size_t q = mt_skip_fwd(t, e, b);
+            static const char *const follow[] = {"security meeting",
+                                                 "security talks",
+                                                 "security dialogue",
+                                                 "ministerial meeting",
+                                                 "ministerial talks",
+                                                 "ministerial",
+                                                 "meeting",
+                                                 "meetings",
+                                                 "talks",
+                                                 "session",
+                                                 "dialogue",
+                                                 "format",
+                                                 "framework",
+                                                 NULL};
+            for (const char *const *f = follow; *f; f++)
+                if (mt_at(t, q, b, *f)) {
+                    e = q + strlen(*f);
+                    break;
+                }
+            if (mt_add_raw(cx, s, p, e, kind, &idx) != 0)
+                return -1;
+            if (!strstr(*w, "committee"))
+                cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
+        }
+    }
+    /* "SCC" in capitals. */
+    for (size_t p = mt_find(t, a, b, "scc"); p != MT_NONE; p = mt_find(t, p + 1, b, "scc"))
+        if (memcmp(cx->t.clean + mt_clean_of(t, p), "SCC", 3) == 0 &&
+            mt_add_raw(cx, s, p, p + 3, "scc", NULL) != 0)
+            return -1;
+
+    /* Working-level talks. */
+    {
+        static const char *const wl[] = {"working-level",
+                                         "working level",
+                                         "security subcommittee",
+                                         "vice-ministerial",
+                                         "vice ministerial",
+                                         "deputy-level",
+                                         "sub-cabinet",
+                                         "director-general-level",
+                                         "security consultations",
+                                         NULL};
+        static const char *const nouns[] = {"consultations", "talks",    "meeting",     "meetings",
+                                            "session",       "dialogue", "discussions", NULL};
+        for (const char *const *w = wl; *w; w++) {
+            for (size_t p = mt_find(t, a, b, *w); p != MT_NONE; p = mt_find(t, p + 1, b, *w)) {
+                size_t e = p + strlen(*w), nl = 0;
+                int self = strstr(*w, "subcommittee") || strstr(*w, "consultations");
+                if (!self) {
+                    size_t q = mt_find_any(t, e, e + 45 < b ? e + 45 : b, nouns, &nl);
+                    if (q == MT_NONE)
+                        continue; /* "working-level officials" */
+                    e = q + nl;
+                }
+                if (mt_add_raw(cx, s, p, e, "working-level", &idx) != 0)
+                    return -1;
+                cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
+            }
+        }
+        for (size_t p = mt_find(t, a, b, "ssc"); p != MT_NONE; p = mt_find(t, p + 1, b, "ssc"))
+            if (memcmp(cx->t.clean + mt_clean_of(t, p), "SSC", 3) == 0 &&
+                mt_add_raw(cx, s, p, p + 3, "working-level", NULL) != 0)
+                return -1;
+    }
+
+    /* Ministerial talks by name. */
+    {
+        static const char *const mn[] = {"foreign ministers' meeting",
+                                         "foreign ministers meeting",
+                                         "foreign ministers' talks",
+                                         "foreign ministers talks",
+                                         "foreign ministerial",
+                                         "defense ministers' meeting",
+                                         "defense ministers meeting",
+                                         "defense ministers' talks",
+                                         "defense ministers talks",
+                                         "defence ministers' meeting",
+                                         "defense chiefs' meeting",
+                                         "defense chiefs' talks",
+                                         "defense chiefs talks",
+                                         "ministerial meeting",
+                                         "ministerial talks",
+                                         "ministerial dialogue",
+                                         NULL};
+        for (const char *const *w = mn; *w; w++)
+            for (size_t p = mt_find(t, a, b, *w); p != MT_NONE; p = mt_find(t, p + 1, b, *w)) {
+                if (p >= a + 5 && memcmp(t->low + p - 5, "vice-", 5) == 0)
+                    continue;
+                static const char *const defs[] = {"the", "this", "that", "such", NULL};
+                if (mt_prep_before(cx, p, a, defs)) {
+                    /* "ahead of the ministerial talks": the 2+2 the story is about */
+                    if (mt_add_raw(cx, s, p, p + strlen(*w), NULL, &idx) != 0)
+                        return -1;
+                    if (!cx->raws[idx].kind) {
+                        cx->raws[idx].anaphoric = 1;
+                        cx->raws[idx].ministerial_anaphor = 1;
+                        cx->raws[idx].fallback_kind = "ministerial";
+                    }
+                    continue;
+                }
+                if (mt_add_raw(cx, s, p, p + strlen(*w), "ministerial", &idx) != 0)
+                    return -1;
+                cx->raws[idx].foreign |= mt_foreign_near(cx, p, p + strlen(*w), a, b);
+            }
+    }
+
+    /* Summits by name, and leaders visiting the other country. */
+    for (size_t p = mt_find(t, a, b, "state visit"); p != MT_NONE;
+         p = mt_find(t, p + 1, b, "state visit")) {
+        if (mt_add_raw(cx, s, p, p + 11, "summit", &idx) != 0)
+            return -1;
+        cx->raws[idx].foreign |= mt_foreign_near(cx, p, p + 11, a, b);
+    }
+    for (size_t p = mt_find(t, a, b, "summit"); p != MT_NONE; p = mt_find(t, p + 1, b, "summit")) {
+        static const char *const multi[] = {"apec",
+                                            "g-20",
+                                            "g20",
+                                            "g-7",
+                                            "g7",
+                                            "g-8",
+                                            "g8",
+                                            "nato",
+                                            "asean",
+                                            "east asia",
+                                            "nuclear security",
+                                            "quad",
+                                            "un",
+                                            NULL};
+        size_t e = p + 6, lo = p > a + 25 ? p - 25 : a;
+        static const char *const follow[] = {" meeting", " talks", NULL};
+        for (const char *const *f = follow; *f; f++)
+            if (e + strlen(*f) <= b && strncmp(t->low + e, *f, strlen(*f)) == 0)
+                e += strlen(*f);
+        /* A multilateral summit is not a meeting of the two; "on the sidelines of" one, the
+         * meeting is the bilateral one reported with it. */
+        if (mt_has_any(t, lo, p, multi) ||
+            mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
+            continue;
+        if (mt_add_raw(cx, s, p, e, "summit", &idx) != 0)
+            return -1;
+        if (mt_foreign_near(cx, p, e, a, b))
+            cx->raws[idx].foreign = 1;
+    }
+    MT_EACH_PERSON(cx, s, i)
+    {
+        const struct mt_person *p = &cx->persons[i];
+        if (!(p->seat & (SEAT_LEADER_US | SEAT_LEADER_JP)))
+            continue;
+        int other = (p->seat & SEAT_LEADER_US) ? NAT_JP : NAT_US;
+        static const char *const trips[] = {"'s trip to",           "'s visit to",
+                                            "'s state visit to",    "'s re-visit to",
+                                            "'s official visit to", NULL};
+        static const char *const visits[] = {"visit",      "visits",  "visited",
+                                             "re-visit",   "revisit", "travel to",
+                                             "travels to", "trip to", NULL};
+        size_t q = p->end, len, v = MT_NONE;
+        for (const char *const *tr = trips; *tr && v == MT_NONE; tr++)
+            if (q + strlen(*tr) <= b && strncmp(t->low + q, *tr, strlen(*tr)) == 0)
+                v = q + 3, len = strlen(*tr) - 3;
+        if (v == MT_NONE) {
+            v = mt_find_any(t, q, q + 40 < b ? q + 40 : b, visits, &len);
+            if (v != MT_NONE && mt_find_any(t, q, v, mt_meeting_nouns, NULL) != MT_NONE)
+                v = MT_NONE;
+        }
+        if (v == MT_NONE)
+            continue;
+        /* the visit reaches the other alliance country: a place there follows */
+        MT_EACH_PLACE(cx, s, k)
+        {
+            const struct mt_place *pl = &cx->places[k];
+            if (pl->start >= v && pl->start - v < 40 && mt_place_nat(cx, pl) == other) {
+                if (mt_add_raw(cx, s, v, v + len, "summit", NULL) != 0)
+                    return -1;
+                break;
+            }
+        }
+    }
+
+    /* Meeting nouns: "the meeting", "Saturday's meeting", "such talks" refer back; "a
+     * meeting" with both countries named is a meeting of some kind. */
+    for (const char *const *w = mt_meeting_nouns; *w; w++) {
+        for (size_t p = mt_find(t, a, b, *w); p != MT_NONE; p = mt_find(t, p + 1, b, *w)) {
+            static const char *const multi[] = {
+                "apec", "g-20",  "g20", "g-7",  "g7",        "g-8",          "g8",
+                "nato", "asean", "un",  "u.n.", "six-party", "multilateral", "security council",
+                NULL};
+            size_t e = p + strlen(*w), ws, wend, cur = p;
+            int anaphoric = 0, similar = 0, distinct = 0, their = 0;
+            if (mt_excluded(cx, p, a, b) || strcmp(*w, "conference") == 0)
+                continue; /* a conference only as the committee's name */
+            if (mt_has_any(t, p > a + 20 ? p - 20 : a, p, multi) ||
+                mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
+                continue;
+            /* Look back over up to four words for what introduces the noun. */
+            for (int k = 0; k < 4 && cur > a; k++) {
+                ws = mt_word_before(t, cur, a, &wend);
+                if (ws == wend)
+                    break;
+                size_t n = wend - ws;
+                const char *word = t->low + ws;
+#define W(x) (n == strlen(x) && memcmp(word, x, n) == 0)
+                if (W("previous") || W("last") || W("next") || W("prior") || W("earlier") ||
+                    W("year's") || W("month's") || W("week's"))
+                    distinct = 1;
+                if (W("their"))
+                    their = 1;
+                if (W("similar"))
+                    similar = anaphoric = 1;
+                else if (W("the") || W("this") || W("that") || W("these") || W("those") ||
+                         W("such") || W("its") || W("their") || W("next") || W("previous") ||
+                         W("last") || W("latest") || W("upcoming") ||
+                         (n > 2 && word[n - 2] == '\'' && word[n - 1] == 's') ||
+                         (n > 1 && word[n - 1] == '\''))
+                    anaphoric = 1;
+                if (W("a") || W("an")) {
+                    if (!similar)
+                        anaphoric = 0;
+                    break;
+                }
+                if (anaphoric && !similar && !W("the") && !W("such"))
+                    break;
+                if (W("in") || W("at") || W("of") || W("for") || W("to") || W("and") || W("with") ||
+                    W("during") || W("after") || W("before"))
+                    break;
+#undef W
+                cur = ws;
+            }
+            if (anaphoric) {
+                if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
+                    return -1;
+                if (!cx->raws[idx].kind) {
+                    cx->raws[idx].anaphoric = 1;
+                    cx->raws[idx].similar = similar;
+                    cx->raws[idx].distinct = distinct;
+                    cx->raws[idx].their = their;
+                    if (similar)
+                        cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
+                }
+            } else if (mt_bilateral(cx, s)) {
+                if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
+                    return -1;
+                if (!cx->raws[idx].kind) {
+                    cx->raws[idx].kind = "other";
+                    cx->raws[idx].generic = 1;
+                    cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
+                }
+            }
+        }
+    }
+
+    /* Leaders of both countries meeting: a summit. */
+    {
+        unsigned leaders = mt_sentence_seats(cx, s, SEAT_LEADER_US | SEAT_LEADER_JP, NULL);
+        if ((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP)) {
+            size_t len, q = mt_interaction_near(
+                            cx, s, mt_seats_middle(cx, s, SEAT_LEADER_US | SEAT_LEADER_JP), &len);
+            size_t at = q == MT_NONE ? MT_NONE : mt_raw_at(cx, s, q, q + len);
+            static const char *const multi[] = {
+                "apec", "g-20",  "g20",  "g-7", "g7",        "g-8",          "g8",
+                "nato", "asean", "u.n.", "un",  "six-party", "multilateral", "nuclear security",
+                NULL};
+            if (q != MT_NONE && (mt_has_any(t, q > a + 25 ? q - 25 : a, q, multi) ||
+                                 mt_find(t, q > a + 50 ? q - 50 : a, q, "sidelines of") != MT_NONE))
+                q = MT_NONE;
+            if (q != MT_NONE && (at == MT_NONE || !cx->raws[at].anaphoric) &&
+                mt_add_raw(cx, s, q, q + len, "summit", NULL) != 0)
+                return -1;
+        }
+    }
+
+    /* Officials of both governments meeting: working-level talks. */
+    {
+        static const char *const both[] = {"officials of the two governments",
+                                           "officials from the two governments",
+                                           "officials of both governments",
+                                           "officials from both governments",
+                                           "officials of the two countries",
+                                           "officials from the two countries",
+                                           "officials of both countries",
+                                           "officials from both countries",
+                                           "officials of both sides",
+                                           "officials from both sides",
+                                           "officials of japan and the united states",
+                                           "officials from japan and the united states",
+                                           "officials of the united states and japan",
+                                           "officials from the united states and japan",
+                                           "japanese and u.s. officials",
+                                           "u.s. and japanese officials",
+                                           "japanese and american officials",
+                                           "american and japanese officials",
+                                           NULL};
+        static const char *const verbs[] = {
+            "met",           "meet",      "meets",  "meeting",  "held talks", "hold talks",
+            "holding talks", "conferred", "confer", "gathered", NULL};
+        size_t bl, bp = mt_find_any(t, a, b, both, &bl);
+        if (bp != MT_NONE) {
+            size_t vl, vp = mt_find_any(t, bp + bl, b, verbs, &vl);
+            if (vp != MT_NONE && vp - (bp + bl) < 60 &&
+                mt_add_raw(cx, s, vp, vp + vl, "working-level", NULL) != 0)
+                return -1;
+        }
+    }
+
+    /* Ministers of both sides meeting: a 2+2 when three or more of the four offices are
+     * there, a ministerial when one on each side. A definite "the meeting" refers back
+     * instead, and only falls back on this kind when there is nothing to refer to. */
+    {
+        unsigned seats = mt_sentence_seats(cx, s, SEAT_FOUR, NULL);
+        int bare4 = 0;
+        MT_EACH_REQ(cx, s, i)
+        bare4 |= cx->reqs[i].bare;
+        const char *kind = NULL;
+        if ((seats & SEAT_US) && (seats & SEAT_JP))
+            kind = mt_popcount(seats) >= 3 ? "scc" : "ministerial";
+        else if (bare4 && mt_bilateral(cx, s))
+            kind = "scc";
+        if (kind) {
+            size_t len, q = mt_interaction_near(cx, s, mt_seats_middle(cx, s, SEAT_FOUR), &len);
+            size_t at = q == MT_NONE ? MT_NONE : mt_raw_at(cx, s, q, q + len);
+            if (at != MT_NONE && cx->raws[at].anaphoric) {
+                cx->raws[at].fallback_kind = kind;
+            } else if (q != MT_NONE) {
+                if (mt_add_raw(cx, s, q, q + len, kind, &idx) != 0)
+                    return -1;
+                cx->raws[idx].foreign |= mt_foreign_near(cx, q, q + len, a, b);
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- the words around each trigger: status, tense, history, "first ... since" ---- */
+
+/* A cue about the meeting, not about another thing: "call off a planned rocket launch" has
+ * an object with no meeting word in it. */
+static int mt_cue_about_meeting(const struct mt_ctx *cx, size_t a, size_t b,
+                                const char *const *cues)
+{
+    static const char *const dets[] = {"a",   "an",  "the",   "its",  "their",
+                                       "his", "her", "plans", "plan", NULL};
+    static const char *const meetingish[] = {
+        "meeting", "meetings",      "talks",       "session",    "summit",
+        "visit",   "trip",          "gathering",   "dialogue",   "two-plus-two",
+        "2+2",     "consultations", "ministerial", "conference", NULL};
+    const struct mt_text *t = &cx->t;
+    for (const char *const *c = cues; *c; c++) {
+        size_t n = strlen(*c);
+        for (size_t p = mt_find(t, a, b, *c); p != MT_NONE; p = mt_find(t, p + 1, b, *c)) {
+            size_t q = mt_skip_fwd(t, p + n, b);
+            int det = 0;
+            for (const char *const *d = dets; *d && !det; d++)
+                det = mt_at(t, q, b, *d);
+            if (!det)
+                return 1; /* "has been called off after ...", "no date has been proposed yet" */
+            size_t hi = q + 45 < b ? q + 45 : b;
+            if (mt_has_any(t, q, hi, meetingish))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
+{
+    const struct mt_text *t = &cx->t;
+    size_t a = r->win_start, b = r->win_end, len;
+    size_t mid = (r->start + r->end) / 2;
+
+    r->cued = 1;
+    if (mt_cue_about_meeting(cx, a, b, mt_cancel_cues))
+        return "cancelled";
+    if (mt_cue_about_meeting(cx, a, b, mt_propose_cues) &&
+        mt_find(t, a, b, "agreed to hold") == MT_NONE)
+        return "proposed";
+    if (mt_has_any(t, a, b, mt_changed_plan_cues))
+        return NULL;
+    size_t hp = mt_find_nearest(t, a, b, mt_held_cues, mid, &len);
+    size_t sp = mt_find_nearest(t, a, b, mt_schedule_cues, mid, &len);
+    if (sp == MT_NONE && r->tense != INGEST_TENSE_PAST) {
+        sp = mt_find_nearest(t, a, b, mt_weak_schedule_cues, mid, &len);
+        if (sp != MT_NONE) {
+            /* "the stalled plan to move a base": a plan noun of another thing */
+            static const char *const dets[] = {"the", "a",   "its",  "their",
+                                               "his", "her", "this", NULL};
+            size_t wend, w1 = mt_word_before(t, sp, a, &wend);
+            /* "the plan to", "the stalled plan to" */
+            if (mt_prep_before(cx, sp, a, dets) || (w1 < wend && mt_prep_before(cx, w1, a, dets)))
+                sp = MT_NONE;
+        }
+    }
+    /* A cue far from the trigger does not outvote the tense of the words around it ("the
+     * guidelines that will allow ..." in a past report). */
+    if (sp != MT_NONE && r->tense == INGEST_TENSE_PAST &&
+        mt_dist(sp, sp + 1, r->start, r->end) > 80)
+        sp = MT_NONE;
+    if (hp != MT_NONE && r->tense == INGEST_TENSE_FUTURE &&
+        mt_dist(hp, hp + 1, r->start, r->end) > 80)
+        hp = MT_NONE;
+    int future = sp != MT_NONE || r->tense == INGEST_TENSE_FUTURE;
+    if (hp != MT_NONE && sp != MT_NONE) {
+        size_t dh = hp > mid ? hp - mid : mid - hp, ds = sp > mid ? sp - mid : mid - sp;
+        future = ds < dh;
+    } else if (hp != MT_NONE)
+        future = 0;
+    r->cued = (sp != MT_NONE && mt_dist(sp, sp + 1, r->start, r->end) <= 60) ||
+              (hp != MT_NONE && mt_dist(hp, hp + 1, r->start, r->end) <= 60);
+    if (future && mt_has_any(t, a, b, mt_announce_cues))
+        return "announced";
+    if (future && (sp != MT_NONE || r->tense == INGEST_TENSE_FUTURE))
+        return "scheduled";
+    if (hp != MT_NONE || r->tense == INGEST_TENSE_PAST)
+        return "held";
+    r->cued = 0;
+    return NULL;
+}
+
+/* ---- dates ---- */
+
+struct mt_sdates {
+    struct ingest_date_expr *e;
+    size_t n;
+};
+
+/* ---- clustering ---- */
+
+static int mt_status_group(const char *st)
+{
+    if (!st)
+        return 0;
+    if (strcmp(st, "held") == 0)
+        return 1;
+    if (strcmp(st, "referenced") == 0)
+        return 3;
+    if (strcmp(st, "cancelled") == 0)
+        return 4;
+    return 2; /* scheduled, announced, proposed */
+}
+
+static int mt_status_compatible(const char *a, const char *b)
+{
+    int ga = mt_status_group(a), gb = mt_status_group(b);
+    if (!ga || !gb || ga == gb)
+        return 1;
+    if ((ga == 4 && gb == 2) || (ga == 2 && gb == 4))
+        return 1;
+    return 0;
+}
+
+static int mt_status_rank(const char *st)
+{
+    static const char *const order[] = {"proposed", "scheduled", "announced",
+                                        "held",     "cancelled", NULL};
+    for (int i = 0; st && order[i]; i++)
+        if (strcmp(st, order[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* Two date values agree at the coarser precision. */
+static int mt_dates_agree(const char *a, const char *b)
+{
+    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+    if (!*a || !*b)
+        return 1;
+    return strncmp(a, b, n) == 0;
+}
+
+/* ---- the extraction ---- */
+
+/* The value of a raw's date words as first read (with their sentence's tense), or "". */
+static void mt_raw_value(const struct mt_ctx *cx, const struct mt_sdates *sd,
+                         const struct mt_raw *r, char out[11])
+{
+    out[0] = '\0';
+    if (!r->has_date)
+        return;
+    const struct mt_sdates *d = &sd[r->date_sentence];
+    for (size_t k = 0; k < d->n; k++)
+        if (d->e[k].clean.start + cx->sentences[r->date_sentence].clean.start ==
+            r->date_clean.start)
+            memcpy(out, d->e[k].value, 11);
+}
+
+static void mt_ctx_clear(struct mt_ctx *cx)
+{
+    for (size_t i = 0; i < cx->raw_count; i++)
+        free(cx->raws[i].persons);
+    for (size_t i = 0; i < cx->place_count; i++)
+        free(cx->places[i].owned_name);
+    for (size_t i = 0; i < cx->cluster_count; i++)
+        free(cx->clusters[i].raws);
+    free(cx->raws);
+    free(cx->places);
+    free(cx->travel);
+    free(cx->persons);
+    free(cx->reqs);
+    free(cx->outcomes);
+    free(cx->clusters);
+    free(cx->sent_lo);
+    free(cx->sent_hi);
+    free(cx->pfirst);
+    free(cx->pend);
+    free(cx->lfirst);
+    free(cx->lend);
+    free(cx->qfirst);
+    free(cx->qend);
+    free(cx->rfirst);
+    free(cx->rend);
+    free(cx->ofirst);
+    mt_text_clear(&cx->t);
+}
+
+static void mt_participant_clear(struct ingest_meeting_participant *p)
+{
+    free(p->entity_id);
+    free(p->name);
+    free(p->role);
+}
+
+static void mt_mention_clear(struct ingest_meeting_mention *m)
+{
+    if (!m)
+        return;
+    free(m->date_text);
+    free(m->place_id);
+    free(m->place_name);
+    free(m->venue);
+    for (size_t i = 0; i < m->participant_count; i++)
+        mt_participant_clear(&m->participants[i]);
+    free(m->participants);
+    free(m->outcomes);
+    free(m->evidence);
+    free(m->label);
+    memset(m, 0, sizeof *m);
+}
+
+void ingest_meeting_result_clear(struct ingest_meeting_result *result)
+{
+    if (!result)
+        return;
+    for (size_t i = 0; i < result->count; i++)
+        mt_mention_clear(&result->mentions[i]);
+    free(result->mentions);
+    result->mentions = NULL;
+    result->count = 0;
+}
+
+static char *mt_strndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* "TOKYO" -> "Tokyo", "NEW YORK" -> "New York"; a mixed-case dateline stays as written. */
+static char *mt_title_case(const char *s)
+{
+    size_t n = strlen(s);
+    int upper = 1;
+    char *d = mt_strndup(s, n);
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            upper = 0;
+    if (!upper)
+        return d;
+    for (size_t i = 0; i < n; i++) {
+        int start = i == 0 || d[i - 1] == ' ' || d[i - 1] == '-';
+        if (!start && d[i] >= 'A' && d[i] <= 'Z')
+            d[i] = (char)(d[i] - 'A' + 'a');
+    }
+    return d;
+}
+
+/* The interval of days a date value with a part covers. */
+static void mt_interval(const char *date, const char *part, char lo[11], char hi[11])
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = atoi(date), m1 = 1, m2 = 12, d1 = 1, d2 = 31;
+    size_t n = strlen(date);
+
+    if (n >= 10) {
+        memcpy(lo, date, 10);
+        memcpy(hi, date, 10);
+        lo[10] = hi[10] = '\0';
+        return;
+    }
+    if (n >= 7) {
+        m1 = m2 = atoi(date + 5);
+        d2 = mdays[m1 - 1];
+        if (m1 == 2)
+            d2 = (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+        if (part) {
+            if (strcmp(part, "early") == 0 || strcmp(part, "start") == 0)
+                d2 = 10;
+            else if (strcmp(part, "mid") == 0)
+                d1 = 11, d2 = 20;
+            else if (strcmp(part, "late") == 0 || strcmp(part, "end") == 0)
+                d1 = 21;
+        }
+    } else if (part) {
+        static const struct {
+            const char *part;
+            int m1, m2;
+        } parts[] = {{"h1", 1, 6},     {"h2", 7, 12},    {"q1", 1, 3},    {"q2", 4, 6},
+                     {"q3", 7, 9},     {"q4", 10, 12},   {"early", 1, 4}, {"mid", 5, 8},
+                     {"late", 9, 12},  {"end", 12, 12},  {"start", 1, 1}, {"spring", 3, 5},
+                     {"summer", 6, 8}, {"autumn", 9, 11}};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+            if (strcmp(part, parts[i].part) == 0)
+                m1 = parts[i].m1, m2 = parts[i].m2;
+        d2 = mdays[m2 - 1];
+        if (m2 == 2)
+            d2 = 28;
+    }
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m1, d1);
+    memcpy(lo, buf, 10);
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m2, d2);
+    memcpy(hi, buf, 10);
+    lo[10] = hi[10] = '\0';
+}
+
+/* Days from a to b ("YYYY-MM-DD"). */
+static long mt_days_between(const char *a, const char *b)
+{
+    long da, db;
+    int y, m, d;
+    sscanf(a, "%d-%d-%d", &y, &m, &d);
+    y -= m <= 2;
+    da = 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d;
+    sscanf(b, "%d-%d-%d", &y, &m, &d);
+    y -= m <= 2;
+    db = 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d;
+    return db - da;
+}
+
+/* The single gazetteer person holding the seat over [lo, hi], or NULL (none, or several). */
+static const struct ingest_kb_entity *mt_seat_holder(const struct ingest_gazetteer *gz,
+                                                     unsigned seat, const char *lo, const char *hi,
+                                                     const struct ingest_kb_role **role)
+{
+    const struct ingest_kb_entity *found = NULL;
+    size_t n = gz ? ingest_gazetteer_count(gz) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct ingest_kb_entity *e = ingest_gazetteer_entity(gz, i);
+        if (!e || e->type != INGEST_ENT_PERSON)
+            continue;
+        for (size_t k = 0; k < e->role_count; k++) {
+            const struct ingest_kb_role *r = &e->roles[k];
+            if (!(mt_seat_of_role(r->title, mt_nat_of_entity(e)) & seat))
+                continue;
+            if (r->from && strncmp(r->from, lo, 10) > 0)
+                continue;
+            if (r->to && strncmp(r->to, hi, 10) < 0)
+                continue;
+            if (found && found != e)
+                return NULL;
+            found = e;
+            *role = r;
+        }
+    }
+    return found;
+}
+
+/* The date a person held a seat over: does the gazetteer give them this seat over [lo, hi]? */
+static unsigned mt_seat_over(const struct ingest_kb_entity *e, const char *lo, const char *hi)
+{
+    const struct ingest_kb_role *r = mt_role_over(e, lo, hi);
+    return r ? mt_seat_of_role(r->title, mt_nat_of_entity(e)) : 0;
+}
+
+static int mt_person_fits(const char *kind, unsigned seat)
+{
+    if (seat & SEAT_SPOKES)
+        return 0;
+    if (strcmp(kind, "scc") == 0)
+        return (seat & SEAT_FOUR) != 0;
+    if (strcmp(kind, "ministerial") == 0)
+        return (seat & (SEAT_FOUR | SEAT_MINISTER_OTHER)) != 0;
+    if (strcmp(kind, "summit") == 0)
+        return (seat & SEAT_LEADERS) != 0;
+    if (strcmp(kind, "working-level") == 0)
+        return (seat & SEAT_OFFICIAL) != 0;
+    return seat != 0;
+}
+
+static int mt_seat_order(unsigned seat)
+{
+    static const unsigned order[] = {SEAT_LEADER_US,  SEAT_LEADER_JP,  SEAT_US_STATE,
+                                     SEAT_US_DEFENSE, SEAT_JP_FOREIGN, SEAT_JP_DEFENSE};
+    for (int i = 0; i < 6; i++)
+        if (seat & order[i])
+            return i;
+    return 6;
+}
+
+struct mt_pbuild {
+    struct ingest_meeting_participant *list;
+    unsigned *seats;
+    size_t count, cap, scap;
+};
+
+static int mt_pb_has(const struct mt_pbuild *pb, const char *id)
+{
+    for (size_t i = 0; i < pb->count; i++)
+        if (pb->list[i].entity_id && id && strcmp(pb->list[i].entity_id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int mt_pb_add(struct mt_pbuild *pb, const char *id, const char *name, const char *role,
+                     struct ingest_range clean, const char *via, unsigned seat)
+{
+    struct ingest_meeting_participant p;
+    if (!id || mt_pb_has(pb, id))
+        return 0;
+    memset(&p, 0, sizeof p);
+    p.entity_id = strdup(id);
+    p.name = name ? strdup(name) : NULL;
+    p.role = role ? strdup(role) : NULL;
+    p.clean = clean;
+    p.via = via;
+    if (!p.entity_id || (name && !p.name) || (role && !p.role) ||
+        mt_grow((void **)&pb->seats, &pb->scap, pb->count + 1, sizeof *pb->seats) != 0 ||
+        MT_PUSH(pb->list, pb->count, pb->cap, p) != 0) {
+        mt_participant_clear(&p);
+        return -1;
+    }
+    pb->seats[pb->count - 1] = seat;
+    return 0;
+}
+
+/* Finishes one cluster into a mention. */
+static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
+                     struct ingest_meeting_mention *m)
+{
+    const struct mt_text *t = &cx->t;
+    enum ingest_tense orient;
+    const char *status = c->status;
+    struct mt_pbuild pb = {0};
+    const char *part = NULL;
+    int rc = -1;
+
+    memset(m, 0, sizeof *m);
+    m->kind = c->kind;
+    /* Status: the strongest the words give; a history reference stands alone. */
+    if (!status) {
+        status = "held";
+        for (size_t k = 0; k < c->raw_count; k++)
+            if (cx->raws[c->raws[k]].tense == INGEST_TENSE_FUTURE)
+                status = "scheduled";
+    }
+    m->status = status;
+    orient = mt_status_group(status) == 2   ? INGEST_TENSE_FUTURE
+             : mt_status_group(status) == 4 ? INGEST_TENSE_UNKNOWN
+                                            : INGEST_TENSE_PAST;
+
+    /* Date: the most precise the mentions give, read again in the meeting's direction. */
+    for (size_t k = 0; k < c->raw_count; k++) {
+        const struct mt_raw *r = &cx->raws[c->raws[k]];
+        const struct ingest_sentence *s = &cx->sentences[r->date_sentence];
+        struct ingest_date_expr *e = NULL;
+        size_t n = 0;
+        if (!r->has_date)
+            continue;
+        if (ingest_dates_find(t->clean + s->clean.start, s->clean.end - s->clean.start,
+                              cx->doc_date, orient, &e, &n) != 0)
+            goto out;
+        for (size_t i = 0; i < n; i++) {
+            if (e[i].clean.start + s->clean.start != r->date_clean.start)
+                continue;
+            if (!m->date_text || (int)e[i].precision > (int)m->date_precision) {
+                free(m->date_text);
+                m->date_text = mt_strndup(t->clean + r->date_clean.start,
+                                          r->date_clean.end - r->date_clean.start);
+                if (!m->date_text) {
+                    free(e);
+                    goto out;
+                }
+                memcpy(m->date, e[i].value, sizeof m->date);
+                m->date_precision = e[i].precision;
+                m->date_range = r->date_clean;
+                part = e[i].part;
+            }
+        }
+        free(e);
+    }
+    if (m->date_precision == INGEST_PREC_UNKNOWN)
+        m->date[0] = '\0';
+    m->date_part = m->date[0] ? part : NULL;
+
+    /* Place: the strongest cue; a dateline when the text says "here", or when it is the
+     * story's own meeting, reported as hosted there or with no other place. */
+    {
+        const struct mt_place *best = NULL;
+        long best_score = 0;
+        for (size_t k = 0; k < c->raw_count; k++) {
+            const struct mt_raw *r = &cx->raws[c->raws[k]];
+            if (r->place == MT_NONE)
+                continue;
+            const struct mt_place *pl = &cx->places[r->place];
+            /* across reports, the stronger kind of place; then the nearer */
+            if (!best || pl->rank > best->rank ||
+                (pl->rank == best->rank && r->place_score > best_score)) {
+                best = pl;
+                best_score = r->place_score;
+            }
+        }
+        if (best && best->owned_name && !best->venue) { /* "here" */
+            const struct ingest_kb_entity *e = mt_place_by_name(cx->gz, cx->dateline);
+            m->place_name = e ? strdup(e->name) : mt_title_case(cx->dateline);
+            if (!m->place_name)
+                goto out;
+            if (e)
+                m->place_id = strdup(e->id);
+            else
+                m->place_id = ingest_slug(m->place_name);
+            if (!m->place_id)
+                goto out;
+        } else if (best) {
+            if (best->name && !(m->place_name = strdup(best->name)))
+                goto out;
+            if (best->id && !(m->place_id = strdup(best->id)))
+                goto out;
+            if (best->venue) {
+                m->venue = mt_strndup(t->clean + mt_clean_of(t, best->start),
+                                      mt_clean_of(t, best->end) - mt_clean_of(t, best->start));
+                if (!m->venue)
+                    goto out;
+            }
+        }
+        if (best) {
+            m->place_range.start = mt_clean_of(t, best->start);
+            m->place_range.end = mt_clean_of(t, best->end);
+        }
+    }
+    /* Taking part by video link: the meeting has no place of its own. */
+    int remote = 0;
+    for (size_t k = 0; k < c->raw_count; k++)
+        remote |= mt_has_any(t, cx->raws[c->raws[k]].win_start, cx->raws[c->raws[k]].win_end,
+                             mt_virtual_cues);
+    /* No place in the words: the dateline, for the story's own meeting (the first it reports,
+     * or one "hosted" there) held or set within three days of the story. */
+    if (!m->place_name && !remote && cx->dateline && m->date_precision == INGEST_PREC_DAY &&
+        cx->doc_date && strlen(cx->doc_date) >= 10 && mt_status_group(status) <= 2 &&
+        strcmp(status, "proposed") != 0 && labs(mt_days_between(cx->doc_date, m->date)) <= 3) {
+        static const char *const host[] = {"hosted",   "hosts",    "host", "hosting",
+                                           "welcomed", "welcomes", NULL};
+        int hosted = 0;
+        for (size_t k = 0; k < c->raw_count; k++)
+            hosted |=
+                mt_has_any(t, cx->raws[c->raws[k]].win_start, cx->raws[c->raws[k]].win_end, host);
+        if (hosted || main_meeting) {
+            const struct ingest_kb_entity *e = mt_place_by_name(cx->gz, cx->dateline);
+            m->place_name = e ? strdup(e->name) : mt_title_case(cx->dateline);
+            if (!m->place_name)
+                goto out;
+            m->place_id = e ? strdup(e->id) : ingest_slug(m->place_name);
+            if (!m->place_id)
+                goto out;
+        }
+    }
+
+    /* Participants named with the meeting. */
+    for (size_t k = 0; k < c->raw_count; k++) {
+        const struct mt_raw *r = &cx->raws[c->raws[k]];
+        for (size_t i = 0; i < r->person_count; i++) {
+            const struct mt_person *p = &cx->persons[r->persons[i]];
+            const struct ingest_mention *mm = &cx->mentions[p->mention];
+            unsigned seat = p->seat;
+            const char *role = mm->role;
+            const struct ingest_kb_entity *e =
+                mm->kb && cx->gz ? ingest_gazetteer_find(cx->gz, mm->entity_id) : NULL;
+            if (e && m->date[0]) {
+                char lo[11], hi[11];
+                mt_interval(m->date, m->date_part, lo, hi);
+                const struct ingest_kb_role *kr = mt_role_over(e, lo, hi);
+                if (kr) {
+                    role = kr->title;
+                    seat = mt_seat_of_role(kr->title, mt_nat_of_entity(e));
+                }
+            }
+            if (!r->participation && !mt_person_fits(c->kind, seat))
+                continue;
+            if (r->participation && (seat & SEAT_SPOKES))
+                continue;
+            if (mt_pb_add(&pb, mm->entity_id, mm->name, role, mm->clean, "text", seat) != 0)
+                goto out;
+        }
+    }
+    /* Offices the text names without a person, resolved on the meeting's dates. */
+    if (m->date[0] && cx->gz) {
+        char lo[11], hi[11];
+        unsigned have = 0;
+        mt_interval(m->date, m->date_part, lo, hi);
+        for (size_t i = 0; i < pb.count; i++)
+            have |= pb.seats[i];
+        for (size_t k0 = 0; k0 < c->raw_count; k0++) {
+            const struct mt_raw *r = &cx->raws[c->raws[k0]];
+            size_t rs = r->sentence;
+            int seen = 0;
+            for (size_t k1 = 0; k1 < k0; k1++)
+                seen |= cx->raws[c->raws[k1]].sentence == rs;
+            if (seen)
+                continue; /* this sentence's offices were taken with an earlier report */
+            MT_EACH_REQ(cx, rs, q)
+            {
+                const struct mt_seatreq *rq = &cx->reqs[q];
+                int tied = 0;
+                /* the office belongs to the nearest trigger of its sentence */
+                for (size_t k = 0; k < c->raw_count && !tied; k++) {
+                    const struct mt_raw *own = &cx->raws[c->raws[k]];
+                    if (own->sentence != rs)
+                        continue;
+                    tied = 1;
+                    for (size_t j = cx->rfirst[rs]; tied && j < cx->rend[rs]; j++) {
+                        const struct mt_raw *o = &cx->raws[j];
+                        if (o->cluster != own->cluster &&
+                            mt_dist(o->start, o->end, rq->start, rq->end) <
+                                mt_dist(own->start, own->end, rq->start, rq->end))
+                            tied = 0;
+                    }
+                }
+                if (!tied || (rq->bare && strcmp(c->kind, "scc") != 0))
+                    continue;
+                if (!mt_person_fits(c->kind, rq->seats) && strcmp(c->kind, "other") != 0)
+                    continue;
+                for (unsigned bit = SEAT_US_STATE; bit <= SEAT_LEADER_JP; bit <<= 1) {
+                    const struct ingest_kb_role *role = NULL;
+                    if (!(rq->seats & bit) || (have & bit))
+                        continue;
+                    const struct ingest_kb_entity *e = mt_seat_holder(cx->gz, bit, lo, hi, &role);
+                    if (!e)
+                        continue;
+                    struct ingest_range rr = {mt_clean_of(t, rq->start), mt_clean_of(t, rq->end)};
+                    if (mt_pb_add(&pb, e->id, e->name, role->title, rr, rq->via, bit) != 0)
+                        goto out;
+                    have |= bit;
+                }
+            }
+        }
+    }
+    /* A 2+2 of the story's own time has four seats: persons the text names elsewhere who
+     * held an empty seat over the meeting's dates fill it. */
+    if (strcmp(c->kind, "scc") == 0 && !c->foreign && m->date[0] && cx->doc_date &&
+        mt_status_group(status) != 3 && strlen(cx->doc_date) >= 10) {
+        char lo[11], hi[11], dlo[11], dhi[11];
+        unsigned have = 0;
+        mt_interval(m->date, m->date_part, lo, hi);
+        mt_interval(cx->doc_date, NULL, dlo, dhi);
+        /* "the story's own time": the meeting's days come within a month of the story's */
+        int near = strncmp(lo, dhi, 10) <= 0 ? mt_days_between(lo, dhi) <= 31
+                                             : mt_days_between(dhi, lo) <= 31;
+        if (strncmp(hi, dlo, 10) >= 0 && strncmp(lo, dhi, 10) <= 0)
+            near = 1;
+        for (size_t i = 0; i < pb.count; i++)
+            have |= pb.seats[i];
+        for (size_t i = 0; near && cx->gz && i < cx->person_count; i++) {
+            const struct ingest_mention *mm = &cx->mentions[cx->persons[i].mention];
+            const struct ingest_kb_entity *e =
+                mm->kb ? ingest_gazetteer_find(cx->gz, mm->entity_id) : NULL;
+            unsigned seat = e ? mt_seat_over(e, lo, hi) : 0;
+            if (!(seat & SEAT_FOUR) || (have & seat))
+                continue;
+            const struct ingest_kb_role *kr = mt_role_over(e, lo, hi);
+            if (mt_pb_add(&pb, mm->entity_id, mm->name, kr ? kr->title : mm->role, mm->clean,
+                          "seat", seat) != 0)
+                goto out;
+            have |= seat;
+        }
+    }
+    /* Still no place: where the participants travel for it ("Aso and Nukaga will travel to
+     * Washington next week ... The two ministers are to meet Rice"), next to its reports. */
+    if (!m->place_name && !remote) {
+        size_t first = cx->raws[c->raws[0]].sentence, last = first;
+        for (size_t k = 0; k < c->raw_count; k++)
+            if (cx->raws[c->raws[k]].sentence > last)
+                last = cx->raws[c->raws[k]].sentence;
+        for (size_t q = 0; q < cx->travel_count && !m->place_name; q++) {
+            const struct mt_place *tp = &cx->travel[q];
+            int goer = 0;
+            if (tp->sentence + 1 < first || tp->sentence > last + 1)
+                continue;
+            for (size_t i = 0; i < cx->person_count && !goer; i++) {
+                const struct ingest_mention *mm = &cx->mentions[cx->persons[i].mention];
+                if (cx->persons[i].sentence == tp->sentence && mt_pb_has(&pb, mm->entity_id))
+                    goer = 1;
+            }
+            if (!goer)
+                continue;
+            if ((tp->name && !(m->place_name = strdup(tp->name))) ||
+                (tp->id && !(m->place_id = strdup(tp->id))))
+                goto out;
+            m->place_range.start = mt_clean_of(t, tp->start);
+            m->place_range.end = mt_clean_of(t, tp->end);
+        }
+    }
+    /* Order: leaders, then the four seats, then others as found. */
+    for (size_t i = 1; i < pb.count; i++)
+        for (size_t j = i; j > 0 && mt_seat_order(pb.seats[j]) < mt_seat_order(pb.seats[j - 1]);
+             j--) {
+            struct ingest_meeting_participant tp = pb.list[j];
+            unsigned ts = pb.seats[j];
+            pb.list[j] = pb.list[j - 1];
+            pb.seats[j] = pb.seats[j - 1];
+            pb.list[j - 1] = tp;
+            pb.seats[j - 1] = ts;
+        }
+    m->participants = pb.list;
+    m->participant_count = pb.count;
+    pb.list = NULL;
+    pb.count = 0;
+
+    /* Evidence, the first report, the label. */
+    for (size_t k = 0; k < c->raw_count; k++) {
+        const struct mt_raw *r = &cx->raws[c->raws[k]];
+        struct ingest_evidence ev = {cx->sentences[r->sentence].clean};
+        int dup = 0;
+        for (size_t i = 0; i < m->evidence_count; i++)
+            dup |= m->evidence[i].clean.start == ev.clean.start;
+        if (dup)
+            continue;
+        size_t cap = m->evidence_count;
+        if (mt_grow((void **)&m->evidence, &cap, m->evidence_count + 1, sizeof *m->evidence) != 0)
+            goto out;
+        m->evidence[m->evidence_count++] = ev;
+    }
+    m->clean = cx->sentences[cx->raws[c->raws[0]].sentence].clean;
+    {
+        const struct mt_raw *lab = &cx->raws[c->raws[0]];
+        for (size_t k = 0; k < c->raw_count; k++) {
+            const struct mt_raw *r = &cx->raws[c->raws[k]];
+            if (!r->anaphoric && !r->generic && !r->spawned) {
+                lab = r;
+                break;
+            }
+        }
+        size_t a = mt_clean_of(t, lab->start), b = mt_clean_of(t, lab->end);
+        char *label = malloc(b - a + 1);
+        size_t n = 0;
+        if (!label)
+            goto out;
+        for (size_t i = a; i < b; i++) {
+            unsigned char ch = (unsigned char)t->clean[i];
+            if (ch == '"')
+                continue;
+            if (ch == 0xE2 && i + 2 < b && (unsigned char)t->clean[i + 1] == 0x80 &&
+                ((unsigned char)t->clean[i + 2] == 0x9C ||
+                 (unsigned char)t->clean[i + 2] == 0x9D)) {
+                i += 2;
+                continue;
+            }
+            label[n++] = (char)ch;
+        }
+        label[n] = '\0';
+        m->label = label;
+    }
+    rc = 0;
+out:
+    for (size_t i = 0; i < pb.count; i++)
+        mt_participant_clear(&pb.list[i]);
+    free(pb.list);
+    free(pb.seats);
+    return rc;
+}
+
+int ingest_meetings_extract(const char *text, size_t len, const struct ingest_sentence *sentences,
+                            size_t sentence_count, const struct ingest_mention *mentions,
+                            size_t mention_count, const struct ingest_gazetteer *gz,
+                            const char *doc_date, const char *dateline,
+                            struct ingest_meeting_result *out)
+{
+    struct mt_ctx cx;
+    struct mt_sdates *sd = NULL;
+    struct ingest_meeting_mention *list = NULL;
+    size_t list_count = 0;
+    int rc = -1;
+
+    memset(&cx, 0, sizeof cx);
+    memset(out, 0, sizeof *out);
+    if (doc_date && !*doc_date)
+        doc_date = NULL;
+    if (dateline && !*dateline)
+        dateline = NULL;
+    cx.sentences = sentences;
+    cx.sentence_count = sentence_count;
+    cx.mentions = mentions;
+    cx.mention_count = mention_count;
+    cx.gz = gz;
+    cx.doc_date = doc_date;
+    cx.dateline = dateline;
+    if (mt_text_init(&cx.t, text, len) != 0)
+        return -1;
+    cx.sent_lo = calloc(sentence_count + 1, sizeof *cx.sent_lo);
+    cx.sent_hi = calloc(sentence_count + 1, sizeof *cx.sent_hi);
+    sd = calloc(sentence_count + 1, sizeof *sd);
+    size_t **ranges[] = {&cx.pfirst, &cx.pend,   &cx.lfirst, &cx.lend,  &cx.qfirst,
+                         &cx.qend,   &cx.rfirst, &cx.rend,   &cx.ofirst};
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (!(*ranges[i] = calloc(sentence_count + 2, sizeof **ranges[i])))
+            goto out;
+    if (!cx.sent_lo || !cx.sent_hi || !sd)
+        goto out;
+    for (size_t s = 0; s < sentence_count; s++) {
+        cx.sent_lo[s] = mt_low_of(&cx.t, sentences[s].clean.start);
+        cx.sent_hi[s] = mt_low_of(&cx.t, sentences[s].clean.end);
+    }
+    if (mt_scan_entities(&cx) != 0 || mt_scan_offices(&cx) != 0)
+        goto out;
+
+    /* Triggers, then what each trigger's words say. */
+    for (size_t s = 0; s < sentence_count; s++) {
+        size_t first = cx.raw_count;
+        const struct ingest_sentence *sent = &sentences[s];
+        enum ingest_tense stense =
+            ingest_tense_of(text + sent->clean.start, sent->clean.end - sent->clean.start);
+
+        if (ingest_dates_find(text + sent->clean.start, sent->clean.end - sent->clean.start,
+                              doc_date, stense, &sd[s].e, &sd[s].n) != 0)
+            goto out;
+        if (mt_scan_triggers(&cx, s) != 0)
+            goto out;
+        /* Sort this sentence's triggers by position. */
+        for (size_t i = first + 1; i < cx.raw_count; i++)
+            for (size_t j = i; j > first && cx.raws[j].start < cx.raws[j - 1].start; j--) {
+                struct mt_raw tmp = cx.raws[j];
+                cx.raws[j] = cx.raws[j - 1];
+                cx.raws[j - 1] = tmp;
+            }
+        /* Windows: a trigger owns the words up to half way to its neighbours. */
+        for (size_t i = first; i < cx.raw_count; i++) {
+            struct mt_raw *r = &cx.raws[i];
+            r->win_start = i == first ? cx.sent_lo[s] : (cx.raws[i - 1].end + r->start) / 2;
+            r->win_end =
+                i + 1 == cx.raw_count ? cx.sent_hi[s] : (r->end + cx.raws[i + 1].start) / 2;
+            while (r->win_start > cx.sent_lo[s] &&
+                   mt_alnum((unsigned char)cx.t.low[r->win_start]) &&
+                   mt_alnum((unsigned char)cx.t.low[r->win_start - 1]))
+                r->win_start--;
+            while (r->win_end < cx.sent_hi[s] && mt_alnum((unsigned char)cx.t.low[r->win_end]) &&
+                   mt_alnum((unsigned char)cx.t.low[r->win_end - 1]))
+                r->win_end++;
+            r->tense = ingest_tense_of(cx.t.low + r->win_start, r->win_end - r->win_start);
+            if (r->tense == INGEST_TENSE_UNKNOWN && i + 1 == cx.raw_count && i == first)
+                r->tense = stense;
+            r->status = mt_status_of(&cx, r);
+            /* "The meeting followed a visit to Tokyo last week by ...": what comes after
+             * such a verb is another event */
+            static const char *const rel[] = {
+                "followed", "follows",    "came after",  "comes after",          "preceded",
+                "precedes", "came a day", "comes a day", "came on the heels of", NULL};
+            size_t rl, rp = mt_find_any(&cx.t, r->end,
+                                        r->end + 25 < cx.sent_hi[s] ? r->end + 25 : cx.sent_hi[s],
+                                        rel, &rl);
+            if (r->anaphoric && rp != MT_NONE)
+                r->bound = rp + rl;
+        }
+        /* History ("talks began in 1990") and "the first such meeting since August 2017". */
+        size_t nraw = cx.raw_count;
+        for (size_t i = first; i < nraw; i++) {
+            struct mt_raw *r = &cx.raws[i];
+            size_t hl, hp = mt_find_any(&cx.t, r->end,
+                                        r->end + 40 < cx.sent_hi[s] ? r->end + 40 : cx.sent_hi[s],
+                                        mt_history_cues, &hl);
+            if (hp != MT_NONE) {
+                for (size_t k = 0; k < sd[s].n; k++) {
+                    size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
+                    if (dlo >= hp + hl && dlo < hp + hl + 12) {
+                        r->history = 1;
+                        r->status = "referenced";
+                        r->has_date = 1;
+                        r->date_sentence = s;
+                        r->date_clean.start = sent->clean.start + sd[s].e[k].clean.start;
+                        r->date_clean.end = sent->clean.start + sd[s].e[k].clean.end;
+                        break;
+                    }
+                }
+                if (!r->history && hl > 6) { /* "was set up", with no date */
+                    r->history = 1;
+                    r->status = "referenced";
+                }
+            }
+            size_t sp = mt_find(&cx.t, r->end,
+                                r->end + 12 < cx.sent_hi[s] ? r->end + 12 : cx.sent_hi[s], "since");
+            size_t fp =
+                mt_find(&cx.t, r->start > cx.sent_lo[s] + 40 ? r->start - 40 : cx.sent_lo[s],
+                        r->start, "first");
+            if (sp != MT_NONE && fp != MT_NONE && !r->history) {
+                for (size_t k = 0; k < sd[s].n; k++) {
+                    size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
+                    if (dlo < sp + 6 || dlo > sp + 8)
+                        continue;
+                    struct mt_raw sr;
+                    memset(&sr, 0, sizeof sr);
+                    sr.sentence = s;
+                    sr.start = dlo;
+                    sr.end = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.end);
+                    sr.spawned = 1;
+                    sr.anaphoric = 1;
+                    sr.kind = r->kind;
+                    sr.status = "held";
+                    sr.tense = INGEST_TENSE_PAST;
+                    sr.has_date = 1;
+                    sr.date_sentence = s;
+                    sr.date_clean.start = sent->clean.start + sd[s].e[k].clean.start;
+                    sr.date_clean.end = sent->clean.start + sd[s].e[k].clean.end;
+                    sr.win_start = sr.start;
+                    sr.win_end = cx.sent_hi[s];
+                    sr.place = MT_NONE;
+                    sr.cluster = MT_NONE;
+                    sr.bound = MT_NONE;
+                    if (MT_PUSH(cx.raws, cx.raw_count, cx.raw_cap, sr) != 0)
+                        goto out;
+                    r = &cx.raws[i]; /* the push may have moved the array */
+                    r->win_end = sr.start;
+                    break;
+                }
+            }
+        }
+        /* Dates go to triggers nearest first, one date per trigger and one trigger per date;
+         * a spawned trigger owns what follows its "since"; "The meeting followed ..." owns
+         * nothing after the verb. */
+        for (;;) {
+            size_t bk = MT_NONE, bi = MT_NONE;
+            long bd = 0;
+            for (size_t k = 0; k < sd[s].n; k++) {
+                size_t dstart = sent->clean.start + sd[s].e[k].clean.start;
+                size_t dlo = mt_low_of(&cx.t, dstart);
+                size_t dhi = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.end);
+                int taken = 0;
+                for (size_t i = first; i < cx.raw_count && !taken; i++)
+                    taken = cx.raws[i].has_date && cx.raws[i].date_sentence == s &&
+                            cx.raws[i].date_clean.start == dstart;
+                if (taken)
+                    continue;
+                for (size_t i = first; i < cx.raw_count; i++) {
+                    const struct mt_raw *r = &cx.raws[i];
+                    long d = mt_dist(r->start, r->end, dlo, dhi);
+                    if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound))
+                        continue;
+                    if (r->spawned) {
+                        if (dlo < r->start)
+                            continue;
+                        d = 0;
+                    }
+                    /* "China's Foreign Ministry on Monday criticized the statement issued after
+                     * their security talks": a past verb between a bare "talks" and the date
+                     * gives the date to that verb */
+                    if ((r->anaphoric || r->generic) && d > 30 &&
+                        mt_verb_between(&cx.t, dhi < r->start ? dhi : r->end,
+                                        dhi < r->start ? r->start : dlo))
+                        continue;
+                    if (bk == MT_NONE || d < bd) {
+                        bk = k;
+                        bi = i;
+                        bd = d;
+                    }
+                }
+            }
+            if (bk == MT_NONE)
+                break;
+            struct mt_raw *r = &cx.raws[bi];
+            r->has_date = 1;
+            r->date_sentence = s;
+            r->date_clean.start = sent->clean.start + sd[s].e[bk].clean.start;
+            r->date_clean.end = sent->clean.start + sd[s].e[bk].clean.end;
+        }
+        /* Places go to the nearest trigger; a trigger keeps the place that is strongest for
+         * its distance ("a meeting in New York, two days before Abe was due at the White
+         * House": New York). */
+        MT_EACH_PLACE(&cx, s, k)
+        {
+            const struct mt_place *pl = &cx.places[k];
+            size_t best = MT_NONE;
+            long bd = 0;
+            /* "In Seoul, the government said it had watched the talks": where the speaker is */
+            int opener = pl->start <= cx.sent_lo[s] + 3 && pl->end < cx.sent_hi[s] &&
+                         cx.t.low[pl->end] == ',';
+            for (size_t i = first; i < cx.raw_count; i++) {
+                const struct mt_raw *r = &cx.raws[i];
+                long d = mt_dist(r->start, r->end, pl->start, pl->end);
+                if (r->history || (r->bound != MT_NONE && pl->start >= r->bound))
+                    continue;
+                if (opener && (r->anaphoric || r->generic))
+                    continue;
+                if (r->spawned) {
+                    if (pl->start < r->start)
+                        continue;
+                    d = 0;
+                }
+                if (best == MT_NONE || d < bd) {
+                    best = i;
+                    bd = d;
+                }
+            }
+            if (best == MT_NONE)
+                continue;
+            struct mt_raw *r = &cx.raws[best];
+            long score = 30L * pl->rank - bd;
+            if (r->place == MT_NONE || score > r->place_score) {
+                r->place = k;
+                r->place_score = score;
+            }
+        }
+        /* Persons of the sentence go to its triggers; the kind decides later who fits. */
+        int part_cue = mt_has_any(&cx.t, cx.sent_lo[s], cx.sent_hi[s], mt_participation_cues);
+        MT_EACH_PERSON(&cx, s, k)
+        {
+            const struct mt_person *p = &cx.persons[k];
+            if (!p->seat && !part_cue)
+                continue;
+            int plain = 0;
+            for (size_t i = first; i < cx.raw_count; i++)
+                plain |= !cx.raws[i].history && !cx.raws[i].spawned && !cx.raws[i].distinct;
+            for (size_t i = first; i < cx.raw_count; i++) {
+                struct mt_raw *r = &cx.raws[i];
+                if (r->history || r->spawned || (r->distinct && plain))
+                    continue;
+                if (MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
+                    goto out;
+            }
+        }
+        /* Participation cues without a trigger: persons join the meeting just reported. */
+        if (first == cx.raw_count && cx.raw_count > 0 && part_cue) {
+            struct mt_raw *r = &cx.raws[cx.raw_count - 1];
+            if (r->sentence + 2 >= s && !r->history) {
+                MT_EACH_PERSON(&cx, s, k)
+                {
+                    if (cx.persons[k].seat & SEAT_SPOKES)
+                        continue;
+                    if (MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
+                        goto out;
+                }
+                r->participation = 1;
+            }
+        } else if (first < cx.raw_count && part_cue) {
+            /* "the participants in the talks", "the meeting was attended by": the cue must
+             * stand by the trigger, not in another clause ("a dialogue led by ...") */
+            for (size_t i = first; i < cx.raw_count; i++) {
+                struct mt_raw *r = &cx.raws[i];
+                size_t lo = r->start > cx.sent_lo[s] + 30 ? r->start - 30 : cx.sent_lo[s];
+                size_t hi = r->end + 30 < cx.sent_hi[s] ? r->end + 30 : cx.sent_hi[s];
+                if (!r->generic && mt_has_any(&cx.t, lo, hi, mt_participation_cues))
+                    r->participation = 1;
+            }
+        }
+        /* Outcomes. */
+        {
+            size_t cl, cp = mt_find_any(&cx.t, cx.sent_lo[s], cx.sent_hi[s], mt_outcome_cues, &cl);
+            size_t el, ep = mt_find_any(&cx.t, cx.sent_lo[s], cx.sent_hi[s], mt_expected_cues, &el);
+            if (cp != MT_NONE || ep != MT_NONE) {
+                struct mt_outcome o = {s, cp != MT_NONE ? cp : ep, cp != MT_NONE, ep != MT_NONE};
+                if (MT_PUSH(cx.outcomes, cx.outcome_count, cx.outcome_cap, o) != 0)
+                    goto out;
+            }
+        }
+    }
+
+    MT_RANGES(&cx, cx.raws, cx.raw_count, cx.rfirst, cx.rend);
+    {
+        /* ofirst[s]: the first outcome of sentence s or later */
+        size_t o = 0;
+        for (size_t k = 0; k <= sentence_count; k++) {
+            while (o < cx.outcome_count && cx.outcomes[o].sentence < k)
+                o++;
+            cx.ofirst[k] = o;
+        }
+    }
+
+    /* A report with no date of its own takes a day from a sentence next to it that reports
+     * the results ("The United States and Japan agreed on Thursday ..." then "The agreement,
+     * signed during a joint visit ..."). */
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        size_t best = MT_NONE, bestk = 0;
+        if (r->has_date || r->history || r->spawned ||
+            (r->status && strcmp(r->status, "held") != 0))
+            continue;
+        size_t o0 = cx.ofirst[r->sentence >= 2 ? r->sentence - 2 : 0];
+        size_t o1 = cx.ofirst[r->sentence + 2 <= sentence_count ? r->sentence + 2 : sentence_count];
+        for (size_t o = o0; o < o1; o++) {
+            size_t os = cx.outcomes[o].sentence;
+            if (!cx.outcomes[o].result || os == r->sentence || os + 2 < r->sentence ||
+                os > r->sentence + 1)
+                continue;
+            if (cx.rend[os] > cx.rfirst[os])
+                continue; /* it reports a meeting of its own */
+            for (size_t k = 0; k < sd[os].n; k++) {
+                const char *kind = sd[os].e[k].kind;
+                if (strcmp(kind, "weekday") != 0 && strcmp(kind, "absolute") != 0 &&
+                    strcmp(kind, "relative-day") != 0)
+                    continue;
+                if (best == MT_NONE || (os < r->sentence && best > r->sentence) ||
+                    (os < r->sentence && os > best)) {
+                    best = os;
+                    bestk = k;
+                }
+                break;
+            }
+        }
+        if (best == MT_NONE)
+            continue;
+        r->has_date = 1;
+        r->date_sentence = best;
+        r->date_clean.start = sentences[best].clean.start + sd[best].e[bestk].clean.start;
+        r->date_clean.end = sentences[best].clean.start + sd[best].e[bestk].clean.end;
+    }
+
+    /* Anaphors take the kind of the meeting they refer to: the nearest before, else after. */
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        if (r->kind && !r->anaphoric)
+            continue;
+        if (r->kind)
+            continue; /* spawned: the kind of its trigger */
+        const char *kind = NULL;
+        for (size_t j = i; j-- > 0;)
+            if (cx.raws[j].kind && !cx.raws[j].history && !cx.raws[j].generic &&
+                (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
+                 strcmp(cx.raws[j].kind, "ministerial") == 0)) {
+                kind = cx.raws[j].kind;
+                break;
+            }
+        for (size_t j = i + 1; !kind && j < cx.raw_count; j++)
+            if (cx.raws[j].kind && !cx.raws[j].anaphoric && !cx.raws[j].generic &&
+                cx.raws[j].sentence <= r->sentence + 1 &&
+                (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
+                 strcmp(cx.raws[j].kind, "ministerial") == 0)) {
+                kind = cx.raws[j].kind;
+                break;
+            }
+        if (!kind)
+            kind = r->fallback_kind;
+        if (!kind && (r->similar || (r->their && mt_bilateral(&cx, r->sentence))))
+            kind = "other"; /* "after their security talks", Japan and the U.S. named */
+        r->kind = kind;
+        if (r->foreign && kind && strcmp(kind, "summit") != 0)
+            r->kind = "other";
+    }
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        if (r->foreign && r->kind)
+            r->kind = "other"; /* a meeting not between the two allies */
+        if (r->spawned) {
+            /* the kind of the trigger it came from */
+            for (size_t j = i; j-- > 0 && !r->kind;)
+                if (cx.raws[j].sentence == r->sentence && cx.raws[j].kind)
+                    r->kind = cx.raws[j].kind;
+        }
+    }
+
+    /* Collapse mentions of one meeting: same kind (a bare bilateral "meeting" joins a typed
+     * one), compatible status, agreeing dates and places. */
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        size_t best = MT_NONE;
+        char rdate[11] = "";
+        if (!r->kind)
+            continue;
+        mt_raw_value(&cx, sd, r, rdate);
+        for (size_t c = r->distinct ? 0 : cx.cluster_count; c-- > 0;) {
+            struct mt_cluster *cl = &cx.clusters[c];
+            int ok = 1;
+            if (strcmp(cl->kind, r->kind) != 0 && strcmp(cl->kind, "other") != 0 &&
+                strcmp(r->kind, "other") != 0)
+                continue;
+            if (cl->foreign != r->foreign)
+                continue;
+            /* two triggers of one kind in one sentence report one meeting */
+            int same_sentence = 0;
+            for (size_t k = 0; k < cl->raw_count; k++) {
+                const struct mt_raw *o = &cx.raws[cl->raws[k]];
+                same_sentence |= o->sentence == r->sentence && strcmp(o->kind, r->kind) == 0 &&
+                                 !o->distinct && !r->distinct && !o->spawned && !r->spawned;
+            }
+            if (!same_sentence && !mt_status_compatible(cl->status, r->status))
+                continue;
+            if ((cl->status && strcmp(cl->status, "referenced") == 0) != r->history)
+                continue;
+            for (size_t k = 0; k < cl->raw_count && ok; k++) {
+                const struct mt_raw *o = &cx.raws[cl->raws[k]];
+                char odate[11] = "";
+                mt_raw_value(&cx, sd, o, odate);
+                if (r->has_date && o->has_date) {
+                    size_t rl = r->date_clean.end - r->date_clean.start;
+                    size_t ol = o->date_clean.end - o->date_clean.start;
+                    int same_words = rl == ol && strncasecmp(text + r->date_clean.start,
+                                                             text + o->date_clean.start, rl) == 0;
+                    if (!same_words && !(rdate[0] && odate[0] && mt_dates_agree(rdate, odate)) &&
+                        !(!rdate[0] || !odate[0]))
+                        ok = 0;
+                    if (!same_words && (r->history || o->history) && strcmp(rdate, odate) != 0)
+                        ok = 0;
+                    /* two words for days that both resolve but differ */
+                    if (!same_words && rdate[0] && odate[0] && !mt_dates_agree(rdate, odate))
+                        ok = 0;
+                }
+                if (r->place != MT_NONE && o->place != MT_NONE) {
+                    const struct mt_place *pa = &cx.places[r->place], *pb2 = &cx.places[o->place];
+                    if (pa->rank >= 2 && pb2->rank >= 2 && pa->name && pb2->name &&
+                        !pa->owned_name && !pb2->owned_name && strcmp(pa->name, pb2->name) != 0)
+                        ok = 0;
+                }
+            }
+            if (!ok)
+                continue;
+            best = c;
+            break;
+        }
+        if (best == MT_NONE) {
+            struct mt_cluster cl;
+            memset(&cl, 0, sizeof cl);
+            cl.kind = r->kind;
+            cl.foreign = r->foreign;
+            if (MT_PUSH(cx.clusters, cx.cluster_count, cx.cluster_cap, cl) != 0)
+                goto out;
+            best = cx.cluster_count - 1;
+        }
+        struct mt_cluster *cl = &cx.clusters[best];
+        if (MT_PUSH(cl->raws, cl->raw_count, cl->raw_cap, i) != 0)
+            goto out;
+        if (strcmp(cl->kind, "other") == 0)
+            cl->kind = r->kind;
+        if (r->history)
+            cl->status = "referenced";
+        else if (mt_status_rank(r->status) > mt_status_rank(cl->status))
+            cl->status = r->status;
+        r->cluster = best;
+    }
+
+    /* Outcomes: a sentence reporting a decision goes to the meeting it names, else to the
+     * nearest meeting reported before it (or just after it, for a lead). */
+    if (!(list = calloc(cx.cluster_count + 1, sizeof *list)))
+        goto out;
+    size_t main_cluster = MT_NONE;
+    for (size_t i = 0; i < cx.raw_count && main_cluster == MT_NONE; i++) {
+        const struct mt_raw *r = &cx.raws[i];
+        if (r->cluster != MT_NONE && !r->history && !r->foreign && !r->spawned && !r->distinct)
+            main_cluster = r->cluster;
+    }
+    for (size_t c = 0; c < cx.cluster_count; c++) {
+        if (mt_finish(&cx, &cx.clusters[c], c == main_cluster, &list[c]) != 0) {
+            list_count = c + 1;
+            goto out;
+        }
+        list_count = c + 1;
+    }
+    for (size_t o = 0; o < cx.outcome_count; o++) {
+        size_t s = cx.outcomes[o].sentence, best = MT_NONE, best_at = 0;
+        size_t s0 = s >= 6 ? s - 6 : 0, s1 = s + 1 < sentence_count ? s + 1 : sentence_count - 1;
+        long bd = 0;
+        for (size_t i = cx.rfirst[s0]; i < cx.rend[s1]; i++) {
+            const struct mt_raw *r = &cx.raws[i];
+            long d;
+            if (r->cluster == MT_NONE)
+                continue;
+            const char *st = list[r->cluster].status;
+            if (strcmp(st, "referenced") == 0 || strcmp(st, "cancelled") == 0 ||
+                strcmp(st, "proposed") == 0)
+                continue;
+            if (strcmp(st, "held") != 0 && !cx.outcomes[o].expected)
+                continue; /* a meeting still to come has no results yet */
+            if (r->sentence == s)
+                d = -100000 + mt_dist(r->start, r->end, cx.outcomes[o].cue, cx.outcomes[o].cue + 1);
+            else if (r->sentence < s)
+                d = 2 * (long)(s - r->sentence);
+            else
+                d = 4 * (long)(r->sentence - s) + 3; /* a lead before its first report */
+            if (r->sentence != s && (d > 12 || (r->sentence > s && r->sentence > s + 1)))
+                continue;
+            /* of two reports in one earlier sentence, the later one is the nearer */
+            if (best == MT_NONE || d < bd || (d == bd && r->sentence < s && r->start > best_at)) {
+                best = r->cluster;
+                bd = d;
+                best_at = r->start;
+            }
+        }
+        if (best == MT_NONE)
+            continue;
+        struct ingest_meeting_mention *m = &list[best];
+        size_t cap = m->outcome_count;
+        if (mt_grow((void **)&m->outcomes, &cap, m->outcome_count + 1, sizeof *m->outcomes) != 0)
+            goto out;
+        m->outcomes[m->outcome_count++] = sentences[s].clean;
+    }
+    /* A meeting word with nothing known about it (no date, place, participant or status
+     * word: "the so-called 2+2 talks bring together ...") reports no meeting. */
+    {
+        size_t kept = 0;
+        for (size_t i = 0; i < list_count; i++) {
+            struct ingest_meeting_mention *m = &list[i];
+            int cued = 0;
+            for (size_t k = 0; k < cx.clusters[i].raw_count; k++) {
+                const struct mt_raw *r = &cx.raws[cx.clusters[i].raws[k]];
+                cued |= r->cued || r->history || r->spawned;
+            }
+            /* "the so-called 2+2 talks bring together ...": the format, not a meeting */
+            if (!m->date_text && !m->place_name && m->participant_count == 0 &&
+                (!cx.clusters[i].status || !cued)) {
+                mt_mention_clear(m);
+                continue;
+            }
+            list[kept++] = *m;
+        }
+        list_count = kept;
+    }
+    /* Output in the order of first report. */
+    for (size_t i = 1; i < list_count; i++)
+        for (size_t j = i; j > 0 && list[j].clean.start < list[j - 1].clean.start; j--) {
+            struct ingest_meeting_mention tmp = list[j];
+            list[j] = list[j - 1];
+            list[j - 1] = tmp;
+        }
+    out->mentions = list;
+    out->count = list_count;
+    list = NULL;
+    list_count = 0;
+    rc = 0;
+out:
+    if (list) {
+        for (size_t i = 0; i < list_count; i++)
+            mt_mention_clear(&list[i]);
+        free(list);
+    }
+    for (size_t s = 0; sd && s < sentence_count; s++)
+        free(sd[s].e);
+    free(sd);
+    mt_ctx_clear(&cx);
+    return rc;
+}

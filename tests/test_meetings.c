@@ -1,0 +1,650 @@
+/* tests/test_meetings.c: unit cases for ingest/meetings.c and ingest/registry.c: the registry
+ * loader and its errors, meeting detection, kinds, status, dates, places, participants
+ * (named, "their Japanese counterparts", offices), collapsing, outcomes, and the merge across
+ * documents with registry links, candidates and stable ids. Runs from the repository root. */
+#include "ingest/entities.h"
+#include "ingest/meetings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests/unit.h"
+
+static struct ingest_gazetteer *gz;
+
+/* ---- building a document by hand ---- */
+
+struct spec {
+    const char *text, *id, *type, *role;
+};
+
+struct doc {
+    const char *text;
+    size_t len;
+    struct ingest_sentence *sents;
+    size_t nsent;
+    struct ingest_mention *ms;
+    size_t nm;
+};
+
+/* Sentences: split after ". " (the texts here avoid abbreviations before a space and capital
+ * except the ones listed) and at paragraph breaks. */
+static void doc_sentences(struct doc *d)
+{
+    static const char *const abbr[] = {"Mr.", "Ms.", "U.S.", "Oct.", "Feb.", "Dec.", NULL};
+    size_t start = 0, n = 0, para = 0;
+    d->sents = calloc(d->len + 1, sizeof *d->sents);
+    for (size_t i = 0; i <= d->len; i++) {
+        int end = i == d->len, brk = 0;
+        if (!end && d->text[i] == '\n' && i + 1 < d->len && d->text[i + 1] == '\n')
+            end = brk = 1;
+        if (!end && d->text[i] == '.' && i + 1 < d->len && d->text[i + 1] == ' ') {
+            int is_abbr = 0;
+            for (const char *const *a = abbr; *a; a++) {
+                size_t l = strlen(*a);
+                if (i + 1 >= l && strncmp(d->text + i + 1 - l, *a, l) == 0)
+                    is_abbr = 1;
+            }
+            if (!is_abbr) {
+                end = 1;
+                i++;
+            }
+        }
+        if (!end)
+            continue;
+        size_t a = start, b = i;
+        while (a < b && (d->text[a] == ' ' || d->text[a] == '\n'))
+            a++;
+        while (b > a && (d->text[b - 1] == ' ' || d->text[b - 1] == '\n'))
+            b--;
+        if (b > a) {
+            d->sents[n].clean.start = a;
+            d->sents[n].clean.end = b;
+            d->sents[n].paragraph = para;
+            n++;
+        }
+        if (brk)
+            para++;
+        start = i;
+    }
+    d->nsent = n;
+}
+
+static int mention_cmp(const void *a, const void *b)
+{
+    const struct ingest_mention *x = a, *y = b;
+    return x->clean.start < y->clean.start ? -1 : x->clean.start > y->clean.start;
+}
+
+static void doc_init(struct doc *d, const char *text, const struct spec *specs)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = strlen(text);
+    doc_sentences(d);
+    d->ms = calloc(64, sizeof *d->ms);
+    for (const struct spec *s = specs; s && s->text; s++) {
+        size_t wl = strlen(s->text);
+        for (const char *p = strstr(text, s->text); p && d->nm < 64; p = strstr(p + wl, s->text)) {
+            size_t st = (size_t)(p - text);
+            int clash = 0;
+            for (size_t k = 0; k < d->nm; k++)
+                if (d->ms[k].clean.start < st + wl && st < d->ms[k].clean.end)
+                    clash = 1;
+            if (clash)
+                continue;
+            struct ingest_mention *m = &d->ms[d->nm++];
+            m->clean.start = st;
+            m->clean.end = st + wl;
+            m->type = (enum ingest_entity_type)ingest_entity_type_parse(s->type);
+            m->entity_id = strdup(s->id);
+            m->name = strdup(s->text);
+            m->kb = ingest_gazetteer_find(gz, s->id) != NULL;
+            m->role = s->role ? strdup(s->role) : NULL;
+            for (size_t k = 0; k < d->nsent; k++)
+                if (d->sents[k].clean.start <= st && st < d->sents[k].clean.end)
+                    m->sentence = k;
+        }
+    }
+    qsort(d->ms, d->nm, sizeof *d->ms, mention_cmp);
+}
+
+static void doc_clear(struct doc *d)
+{
+    for (size_t k = 0; k < d->nm; k++) {
+        free(d->ms[k].entity_id);
+        free(d->ms[k].name);
+        free(d->ms[k].role);
+    }
+    free(d->ms);
+    free(d->sents);
+}
+
+static int extract(const char *text, const struct spec *specs, const char *doc_date,
+                   const char *dateline, struct ingest_meeting_result *res)
+{
+    struct doc d;
+    doc_init(&d, text, specs);
+    int rc = ingest_meetings_extract(text, d.len, d.sents, d.nsent, d.ms, d.nm, gz, doc_date,
+                                     dateline, res);
+    doc_clear(&d);
+    return rc;
+}
+
+static int has_participant(const struct ingest_meeting_mention *m, const char *id, const char *via)
+{
+    for (size_t i = 0; i < m->participant_count; i++)
+        if (strcmp(m->participants[i].entity_id, id) == 0)
+            return !via || (m->participants[i].via && strcmp(m->participants[i].via, via) == 0);
+    return 0;
+}
+
+/* ---- the registry ---- */
+
+static const char *write_tmp(const char *name, const char *content)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "/tmp/twoplus-test-meetings-%ld-%s", (long)getpid(), name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(content, f);
+        fclose(f);
+    }
+    return path;
+}
+
+static void test_registry(void)
+{
+    struct ingest_registry *reg = NULL;
+    char err[256];
+
+    CHECK(ingest_registry_load("data/meetings.jsonl", &reg, err, sizeof err) == 0);
+    if (!reg) {
+        fprintf(stderr, "registry: %s\n", err);
+        return;
+    }
+    CHECK(ingest_registry_count(reg) == 25);
+    const struct ingest_registry_meeting *m = ingest_registry_meeting(reg, 0);
+    CHECK_STR(m->id, "scc-1995-09-27");
+    CHECK_STR(m->kind, "scc");
+    CHECK_STR(m->city, "New York");
+    CHECK(m->venue == NULL);
+    CHECK(m->precision == INGEST_PREC_DAY);
+    CHECK(m->participant_count == 4);
+    CHECK_STR(m->participants[0].entity, "warren-christopher");
+    CHECK_STR(m->participants[3].role, "Director General of the Japan Defense Agency");
+    CHECK(m->json && m->json[0] == '{' && strstr(m->json, "\"id\":\"scc-1995-09-27\""));
+    CHECK(m->uncertain == NULL && m->note != NULL && m->source != NULL);
+    size_t docs = 0, virt = 0;
+    for (size_t i = 0; i < ingest_registry_count(reg); i++) {
+        const struct ingest_registry_meeting *r = ingest_registry_meeting(reg, i);
+        docs += strcmp(r->kind, "scc-document") == 0;
+        virt += r->is_virtual;
+        if (r->is_virtual)
+            CHECK_STR(r->id, "scc-2022-01-07");
+    }
+    CHECK(docs == 4 && virt == 1);
+    CHECK(ingest_registry_meeting(reg, 25) == NULL);
+    ingest_registry_free(reg);
+    ingest_registry_free(NULL);
+    CHECK(ingest_registry_count(NULL) == 0);
+
+    /* Errors name the file and the line. */
+    const char *p =
+        write_tmp("bad1.jsonl", "{\"id\":\"a\",\"kind\":\"scc\",\"date\":\"2005-02-19\"}\n"
+                                "{not json\n");
+    reg = NULL;
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1 && reg == NULL);
+    CHECK(strstr(err, p) != NULL && strstr(err, ":2:") != NULL);
+    unlink(p);
+    p = write_tmp("bad2.jsonl", "{\"id\":\"a\",\"kind\":\"scc\",\"date\":\"2005-02-19\"}\n\n"
+                                "{\"id\":\"a\",\"kind\":\"scc\",\"date\":\"2005-10-29\"}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1);
+    CHECK(strstr(err, ":3:") != NULL && strstr(err, "duplicate id a") != NULL);
+    unlink(p);
+    p = write_tmp("bad3.jsonl", "{\"id\":\"b\",\"kind\":\"scc\",\"date\":\"19 Feb 2005\"}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1 && strstr(err, "date") != NULL);
+    unlink(p);
+    p = write_tmp("bad4.jsonl", "{\"kind\":\"scc\",\"date\":\"2005-02-19\"}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1 && strstr(err, "\"id\"") != NULL);
+    unlink(p);
+    p = write_tmp("bad5.jsonl",
+                  "{\"id\":\"c\",\"kind\":\"scc\",\"date\":\"2005-02-19\",\"participants\":[3]}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1 &&
+          strstr(err, "participant 1") != NULL);
+    unlink(p);
+    p = write_tmp("bad6.jsonl", "{\"id\":\"d\",\"kind\":\"scc\",\"date\":\"2005-02\","
+                                "\"date_precision\":\"day\"}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == -1 &&
+          strstr(err, "date_precision") != NULL);
+    unlink(p);
+    CHECK(ingest_registry_load("/nonexistent/meetings.jsonl", &reg, err, sizeof err) == -1 &&
+          strstr(err, "/nonexistent/meetings.jsonl") != NULL);
+    /* An empty file is an empty registry; month precision from a short date. */
+    p = write_tmp("ok.jsonl", "\n{\"id\":\"e\",\"kind\":\"scc\",\"date\":\"2005-02\"}\n");
+    CHECK(ingest_registry_load(p, &reg, err, sizeof err) == 0 && ingest_registry_count(reg) == 1);
+    if (reg)
+        CHECK(ingest_registry_meeting(reg, 0)->precision == INGEST_PREC_MONTH);
+    ingest_registry_free(reg);
+    unlink(p);
+}
+
+/* ---- extraction ---- */
+
+static const struct spec people_2013[] = {
+    {"John Kerry", "john-kerry", "person", "U.S. Secretary of State"},
+    {"Chuck Hagel", "chuck-hagel", "person", "U.S. Secretary of Defense"},
+    {"Hagel", "chuck-hagel", "person", "U.S. Secretary of Defense"},
+    {"Itsunori Onodera", "itsunori-onodera", "person", "Minister of Defense of Japan"},
+    {"Tokyo", "tokyo", "place", NULL},
+    {"Japan", "japan", "country", NULL},
+    {NULL, NULL, NULL, NULL}};
+
+static void test_counterparts_and_history(void)
+{
+    struct ingest_meeting_result res = {0};
+    const char *text =
+        "The United States and Japan agreed on Thursday to broaden their alliance. The "
+        "agreement, signed during a joint visit here by Secretary of State John Kerry and "
+        "Defense Secretary Chuck Hagel in a meeting with their Japanese counterparts, called "
+        "for a new radar.\n\nIt was the first time the secretaries met their Japanese "
+        "counterparts in Japan since these two-plus-two talks began in 1990.";
+
+    CHECK(extract(text, people_2013, "2013-10-03", "TOKYO", &res) == 0);
+    CHECK(res.count == 2);
+    if (res.count == 2) {
+        const struct ingest_meeting_mention *m = &res.mentions[0], *h = &res.mentions[1];
+        CHECK_STR(m->kind, "scc");
+        CHECK_STR(m->status, "held");
+        CHECK_STR(m->date, "2013-10-03");
+        CHECK(m->date_precision == INGEST_PREC_DAY);
+        CHECK_STR(m->date_text, "Thursday");
+        CHECK_STR(m->place_id, "tokyo");
+        CHECK(m->participant_count == 4);
+        CHECK(has_participant(m, "john-kerry", "text"));
+        CHECK(has_participant(m, "chuck-hagel", "text"));
+        CHECK(has_participant(m, "fumio-kishida", "counterparts"));
+        CHECK(has_participant(m, "itsunori-onodera", "counterparts"));
+        /* the four seats come in their order */
+        CHECK_STR(m->participants[0].entity_id, "john-kerry");
+        CHECK_STR(m->participants[3].entity_id, "itsunori-onodera");
+        CHECK_STR(m->participants[2].role, "Minister for Foreign Affairs of Japan");
+        CHECK(m->evidence_count == 2);
+        CHECK(m->outcome_count >= 2);
+        for (size_t i = 0; i < m->outcome_count; i++)
+            CHECK(m->outcomes[i].end <= strlen(text) && m->outcomes[i].start < m->outcomes[i].end);
+        CHECK(strncmp(text + m->outcomes[0].start, "The United States and Japan agreed", 34) == 0);
+        CHECK_STR(h->kind, "scc");
+        CHECK_STR(h->status, "referenced");
+        CHECK_STR(h->date, "1990");
+        CHECK(h->date_precision == INGEST_PREC_YEAR);
+        CHECK(h->participant_count == 0 && h->place_name == NULL);
+    }
+    ingest_meeting_result_clear(&res);
+    ingest_meeting_result_clear(&res);
+    CHECK(res.count == 0 && res.mentions == NULL);
+}
+
+static void test_scheduled_weekday_and_venue(void)
+{
+    static const struct spec people[] = {
+        {"Condoleezza Rice", "condoleezza-rice", "person", "U.S. Secretary of State"},
+        {"Donald Rumsfeld", "donald-rumsfeld", "person", "U.S. Secretary of Defense"},
+        {"Nobutaka Machimura", "nobutaka-machimura", "person",
+         "Minister for Foreign Affairs of Japan"},
+        {"Richard Boucher", "richard-boucher", "person", "State Department Spokesman"},
+        {NULL, NULL, NULL, NULL}};
+    struct ingest_meeting_result res = {0};
+    const char *text =
+        "The comments came on the eve of the so-called \"two-plus-two\" meeting. But Saturday's "
+        "meeting at the State Department is drawing attention after a report that the two "
+        "countries will declare a common concern.\n\nState Department Spokesman Richard Boucher "
+        "said he did not want to get ahead of Saturday's meeting.\n\nCondoleezza Rice said she "
+        "and Donald Rumsfeld look forward to discussing with Nobutaka Machimura how to promote "
+        "peace.";
+
+    CHECK(extract(text, people, "2005-02-18", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        const struct ingest_meeting_mention *m = &res.mentions[0];
+        CHECK_STR(m->kind, "scc");
+        CHECK_STR(m->status, "scheduled");
+        CHECK_STR(m->date, "2005-02-19");            /* Saturday, forward from a Friday */
+        CHECK_STR(m->venue, "the State Department"); /* the words, as meetings.h says */
+        CHECK_STR(m->place_name, "Washington, D.C.");
+        CHECK(has_participant(m, "condoleezza-rice", NULL));
+        CHECK(has_participant(m, "donald-rumsfeld", NULL));
+        CHECK(has_participant(m, "nobutaka-machimura", NULL));
+        CHECK(!has_participant(m, "richard-boucher", NULL)); /* a spokesman, not a participant */
+        CHECK(has_participant(m, "yoshinori-ohno", "seat") ||
+              has_participant(m, "yoshinori-ohno", "counterparts") || m->participant_count == 3);
+        CHECK_STR(m->label, "two-plus-two meeting");
+        CHECK(m->evidence_count >= 3);
+    }
+    ingest_meeting_result_clear(&res);
+}
+
+static void test_statuses(void)
+{
+    struct ingest_meeting_result res = {0};
+    static const struct spec none[] = {{NULL, NULL, NULL, NULL}};
+
+    CHECK(extract("Japan has cancelled a two-plus-two meeting with the United States that was "
+                  "to be held on July 1.",
+                  none, "2025-06-20", "TOKYO", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].status, "cancelled");
+        CHECK_STR(res.mentions[0].date, "2025-07-01");
+        CHECK(res.mentions[0].place_name == NULL); /* no dateline for a called-off meeting */
+    }
+    ingest_meeting_result_clear(&res);
+
+    CHECK(extract("Japan hopes to hold a 2+2 with the United States by the end of this year.", none,
+                  "2014-10-09", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].status, "proposed");
+        CHECK_STR(res.mentions[0].date, "2014");
+        CHECK_STR(res.mentions[0].date_part, "end");
+    }
+    ingest_meeting_result_clear(&res);
+
+    CHECK(extract("The two countries will hold a Security Consultative Committee meeting in "
+                  "Washington on April 19, the foreign minister announced on Tuesday.",
+                  none, "2019-03-26", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].status, "announced");
+        CHECK_STR(res.mentions[0].date, "2019-04-19");
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* A cue about something else does not change the meeting. */
+    CHECK(extract("The leaders held a summit here on Tuesday and agreed to press North Korea "
+                  "to call off a planned rocket launch.",
+                  none, "2012-03-27", "SEOUL", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "summit");
+        CHECK_STR(res.mentions[0].status, "held");
+        CHECK_STR(res.mentions[0].place_name, "Seoul");
+    }
+    ingest_meeting_result_clear(&res);
+}
+
+static void test_not_meetings(void)
+{
+    struct ingest_meeting_result res = {0};
+    static const struct spec none[] = {{NULL, NULL, NULL, NULL}};
+
+    CHECK(extract("", none, NULL, NULL, &res) == 0 && res.count == 0);
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("\"Today we have seen a meeting of minds between Japan and the United States,\" "
+                  "he told a news conference. North Korea should return to six-party talks.",
+                  none, "2013-10-03", NULL, &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+    /* An anaphor with nothing to refer to is dropped. */
+    CHECK(extract("The meeting lasted two hours.", none, "2013-10-03", NULL, &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+    /* A multilateral summit is not a meeting of the two. */
+    CHECK(extract("Leaders gathered for the APEC summit in Yokohama.", none, "2010-11-13", NULL,
+                  &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+}
+
+static void test_kinds(void)
+{
+    static const struct spec people[] = {
+        {"Jim Mattis", "jim-mattis", "person", "U.S. Secretary of Defense"},
+        {"Tomomi Inada", "tomomi-inada", "person", "Minister of Defense of Japan"},
+        {"Donald Trump", "donald-trump", "person", "President of the United States"},
+        {"Shinzo Abe", "shinzo-abe", "person", "Prime Minister of Japan"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {"Seoul", "seoul", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    struct ingest_meeting_result res = {0};
+    const char *text = "Donald Trump welcomed Shinzo Abe to the White House on Friday. Jim "
+                       "Mattis held talks with Tomomi Inada in Tokyo last week. Officials of "
+                       "the two governments met in Tokyo on Wednesday. The secretaries will "
+                       "hold a similar meeting with their South Korean counterparts in Seoul "
+                       "on Thursday.";
+
+    CHECK(extract(text, people, "2017-02-11", "WASHINGTON", &res) == 0);
+    CHECK(res.count == 4);
+    if (res.count == 4) {
+        CHECK_STR(res.mentions[0].kind, "summit");
+        CHECK_STR(res.mentions[0].date, "2017-02-10");
+        CHECK_STR(res.mentions[0].venue, "the White House");
+        CHECK(has_participant(&res.mentions[0], "donald-trump", "text"));
+        CHECK(has_participant(&res.mentions[0], "shinzo-abe", "text"));
+        CHECK_STR(res.mentions[1].kind, "ministerial");
+        CHECK_STR(res.mentions[1].date, ""); /* last week: 30 Jan-5 Feb, two months */
+        CHECK(res.mentions[1].date_precision == INGEST_PREC_UNKNOWN);
+        CHECK_STR(res.mentions[1].date_text, "last week");
+        CHECK_STR(res.mentions[1].place_id, "tokyo");
+        CHECK_STR(res.mentions[2].kind, "working-level");
+        CHECK_STR(res.mentions[2].date, "2017-02-08");
+        CHECK_STR(res.mentions[3].kind, "other");
+        CHECK_STR(res.mentions[3].status, "scheduled");
+        CHECK_STR(res.mentions[3].date, "2017-02-16");
+        CHECK_STR(res.mentions[3].place_id, "seoul");
+        CHECK(has_participant(&res.mentions[3], "jim-mattis", "role"));
+    }
+    ingest_meeting_result_clear(&res);
+}
+
+static void test_offices_resolved(void)
+{
+    static const struct spec none[] = {{NULL, NULL, NULL, NULL}};
+    struct ingest_meeting_result res = {0};
+
+    /* First half of 2010: one holder of each seat. */
+    CHECK(extract("The 2+2 meeting would be held in the first half of this year, 2010. The "
+                  "meeting will be attended by the Japanese foreign and defense ministers and "
+                  "the U.S. Secretary of State and Secretary of Defense.",
+                  none, "2010-02-04", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        const struct ingest_meeting_mention *m = &res.mentions[0];
+        CHECK_STR(m->status, "scheduled");
+        CHECK_STR(m->date, "2010");
+        CHECK_STR(m->date_part, "h1");
+        CHECK(m->participant_count == 4);
+        CHECK(has_participant(m, "hillary-clinton", "role"));
+        CHECK(has_participant(m, "robert-gates", "role"));
+        CHECK(has_participant(m, "katsuya-okada", "role"));
+        CHECK(has_participant(m, "toshimi-kitazawa", "role"));
+    }
+    ingest_meeting_result_clear(&res);
+    /* The whole of 2010: two foreign ministers held office; neither is picked. */
+    CHECK(extract("A 2+2 of the foreign and defense ministers of both countries is to be held "
+                  "in 2010.",
+                  none, "2009-12-01", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK(!has_participant(&res.mentions[0], "katsuya-okada", NULL));
+        CHECK(!has_participant(&res.mentions[0], "seiji-maehara", NULL));
+        CHECK(has_participant(&res.mentions[0], "hillary-clinton", "role"));
+    }
+    ingest_meeting_result_clear(&res);
+}
+
+/* ---- merging ---- */
+
+static struct ingest_meeting_participant *mk_people(const char *const *ids, size_t *n)
+{
+    size_t k = 0;
+    while (ids[k])
+        k++;
+    struct ingest_meeting_participant *p = calloc(k + 1, sizeof *p);
+    for (size_t i = 0; i < k; i++)
+        p[i].entity_id = (char *)ids[i];
+    *n = k;
+    return p;
+}
+
+static void mk_mention(struct ingest_meeting_mention *m, const char *kind, const char *status,
+                       const char *date, enum ingest_precision prec, const char *part,
+                       const char *const *ids)
+{
+    memset(m, 0, sizeof *m);
+    m->kind = kind;
+    m->status = status;
+    snprintf(m->date, sizeof m->date, "%s", date);
+    m->date_precision = prec;
+    m->date_part = part;
+    m->participants = mk_people(ids, &m->participant_count);
+}
+
+static const struct ingest_merged_meeting *merged_with(const struct ingest_merge_result *r,
+                                                       size_t input)
+{
+    for (size_t i = 0; i < r->count; i++)
+        for (size_t k = 0; k < r->meetings[i].input_count; k++)
+            if (r->meetings[i].inputs[k] == input)
+                return &r->meetings[i];
+    return NULL;
+}
+
+static void test_merge(void)
+{
+    struct ingest_registry *reg = NULL;
+    char err[256];
+    static const char *const four05[] = {"condoleezza-rice", "donald-rumsfeld",
+                                         "nobutaka-machimura", "yoshinori-ohno", NULL};
+    static const char *const four13[] = {"john-kerry", "chuck-hagel", "fumio-kishida",
+                                         "itsunori-onodera", NULL};
+    static const char *const four10[] = {"hillary-clinton", "robert-gates", "katsuya-okada",
+                                         "toshimi-kitazawa", NULL};
+    static const char *const leaders09[] = {"barack-obama", "yukio-hatoyama", NULL};
+    static const char *const leaders10[] = {"barack-obama", NULL};
+    static const char *const nobody[] = {NULL};
+    struct ingest_meeting_mention m[9];
+    struct ingest_merge_input in[9];
+    struct ingest_merge_result res = {0};
+
+    if (ingest_registry_load("data/meetings.jsonl", &reg, err, sizeof err) != 0) {
+        CHECK(!"registry");
+        return;
+    }
+    /* 000: a 2+2 "Saturday" at the State Department; 002: the same, "yesterday" from a story
+     * with no date; 004: the 2013 Tokyo meeting, and its 1990 history. */
+    mk_mention(&m[0], "scc", "scheduled", "2005-02-19", INGEST_PREC_DAY, NULL, four05);
+    mk_mention(&m[1], "scc", "scheduled", "", INGEST_PREC_UNKNOWN, NULL, four05);
+    mk_mention(&m[2], "scc", "held", "2013-10-03", INGEST_PREC_DAY, NULL, four13);
+    mk_mention(&m[3], "scc", "referenced", "1990", INGEST_PREC_YEAR, NULL, nobody);
+    /* 003: a planned 2+2 in the first half of 2010, and two summits */
+    mk_mention(&m[4], "scc", "scheduled", "2010", INGEST_PREC_YEAR, "h1", four10);
+    mk_mention(&m[5], "summit", "held", "2009-11", INGEST_PREC_MONTH, NULL, leaders09);
+    mk_mention(&m[6], "summit", "scheduled", "2010-11", INGEST_PREC_MONTH, "mid", leaders10);
+    /* another story: the 2+2 of "last October" (2005); a cancelled one in a month with a row */
+    mk_mention(&m[7], "scc", "held", "2005-10", INGEST_PREC_MONTH, NULL, nobody);
+    mk_mention(&m[8], "scc", "cancelled", "2011-06", INGEST_PREC_MONTH, NULL, nobody);
+    const char *docs[9] = {"000", "002", "004", "004", "003", "003", "003", "x", "y"};
+    for (int i = 0; i < 9; i++) {
+        in[i].doc_id = docs[i];
+        in[i].mention = &m[i];
+    }
+    CHECK(ingest_meetings_merge(in, 9, reg, &res) == 0);
+    const struct ingest_merged_meeting *a = merged_with(&res, 0), *b = merged_with(&res, 1);
+    CHECK(a && a == b);
+    if (a) {
+        CHECK_STR(a->id, "scc-2005-02-19");
+        CHECK(a->registry && strcmp(a->registry->id, "scc-2005-02-19") == 0);
+        CHECK_STR(a->status, "held"); /* the registry lists meetings that took place */
+        CHECK_STR(a->date, "2005-02-19");
+        CHECK(a->input_count == 2 && a->participant_count == 4);
+        CHECK(a->candidate_count == 0);
+    }
+    const struct ingest_merged_meeting *c = merged_with(&res, 2);
+    CHECK(c && c->registry && strcmp(c->id, "scc-2013-10-03") == 0);
+    const struct ingest_merged_meeting *h = merged_with(&res, 3);
+    CHECK(h && h != c && h->registry == NULL && strcmp(h->id, "scc-1990-history") == 0);
+    if (h)
+        CHECK_STR(h->status, "referenced");
+    const struct ingest_merged_meeting *p = merged_with(&res, 4);
+    CHECK(p && p->registry == NULL && p->candidate_count == 0);
+    if (p) {
+        CHECK_STR(p->id, "scc-2010-h1");
+        CHECK_STR(p->status, "scheduled");
+    }
+    const struct ingest_merged_meeting *s1 = merged_with(&res, 5), *s2 = merged_with(&res, 6);
+    CHECK(s1 && s2 && s1 != s2);
+    if (s1 && s2) {
+        CHECK_STR(s1->id, "summit-2009-11");
+        CHECK_STR(s2->id, "summit-2010-11-mid");
+    }
+    const struct ingest_merged_meeting *o = merged_with(&res, 7);
+    CHECK(o && o->registry && strcmp(o->registry->id, "scc-2005-10-29") == 0);
+    const struct ingest_merged_meeting *x = merged_with(&res, 8);
+    CHECK(x && x->registry == NULL);
+    if (x)
+        CHECK_STR(x->status, "cancelled");
+    /* ids are distinct */
+    for (size_t i = 0; i < res.count; i++)
+        for (size_t k = i + 1; k < res.count; k++)
+            CHECK(strcmp(res.meetings[i].id, res.meetings[k].id) != 0);
+    ingest_merge_result_clear(&res);
+    ingest_merge_result_clear(&res);
+
+    /* 002 alone: its people fit two rows equally: candidates, no pick. */
+    CHECK(ingest_meetings_merge(&in[1], 1, reg, &res) == 0 && res.count == 1);
+    if (res.count == 1) {
+        CHECK(res.meetings[0].registry == NULL);
+        CHECK(res.meetings[0].candidate_count == 2);
+        if (res.meetings[0].candidate_count == 2) {
+            CHECK_STR(res.meetings[0].candidates[0]->id, "scc-2005-02-19");
+            CHECK_STR(res.meetings[0].candidates[1]->id, "scc-2005-10-29");
+        }
+        CHECK_STR(res.meetings[0].id, "scc-002");
+    }
+    ingest_merge_result_clear(&res);
+
+    /* Without a registry, and with nothing. */
+    CHECK(ingest_meetings_merge(in, 3, NULL, &res) == 0 && res.count == 2);
+    ingest_merge_result_clear(&res);
+    CHECK(ingest_meetings_merge(in, 0, reg, &res) == 0 && res.count == 0);
+    ingest_merge_result_clear(&res);
+    /* Two dateless mentions that share nobody stay apart, with ids from their documents. */
+    free(m[0].participants);
+    free(m[1].participants);
+    mk_mention(&m[0], "scc", "held", "", INGEST_PREC_UNKNOWN, NULL, nobody);
+    mk_mention(&m[1], "scc", "held", "", INGEST_PREC_UNKNOWN, NULL, nobody);
+    in[0].mention = &m[0];
+    in[0].doc_id = "d1";
+    in[1].doc_id = "d1";
+    CHECK(ingest_meetings_merge(in, 2, reg, &res) == 0 && res.count == 2);
+    if (res.count == 2) {
+        CHECK_STR(res.meetings[0].id, "scc-d1");
+        CHECK_STR(res.meetings[1].id, "scc-d1-2");
+    }
+    ingest_merge_result_clear(&res);
+    for (int i = 0; i < 9; i++)
+        free(m[i].participants);
+    ingest_registry_free(reg);
+}
+
+int main(void)
+{
+    char err[256];
+    if (ingest_gazetteer_load("data/entities.jsonl", &gz, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    test_registry();
+    test_counterparts_and_history();
+    test_scheduled_weekday_and_venue();
+    test_statuses();
+    test_not_meetings();
+    test_kinds();
+    test_offices_resolved();
+    test_merge();
+    ingest_gazetteer_free(gz);
+    return unit_done("test_meetings");
+}
