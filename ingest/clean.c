@@ -10,20 +10,11 @@
 
 /* ---- bytes and words ---- */
 
-static int clean_is_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
+static int clean_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-static int clean_is_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
+static int clean_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-static int clean_is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
+static int clean_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static int clean_is_alnum(unsigned char c)
 {
@@ -129,8 +120,14 @@ static int clean_cp_separator(unsigned cp)
 static unsigned clean_cp_at(const char *t, size_t i, size_t len, size_t *n)
 {
     const unsigned char *p = (const unsigned char *)t + i;
-    size_t k = clean_seq_len(p, len - i);
+    size_t k;
     unsigned cp;
+
+    if (p[0] < 0x80) {
+        *n = 1;
+        return p[0];
+    }
+    k = clean_seq_len(p, len - i);
 
     if (k <= 1) {
         *n = 1;
@@ -181,72 +178,306 @@ static int clean_next_word(const char *t, size_t len, size_t *i, size_t *ws, siz
     return 1;
 }
 
+#define CLEAN_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+enum { CLEAN_W_STOP = 1, CLEAN_W_NAV = 2, CLEAN_W_SHARE = 4 };
+
+/* One table of the words the classifier counts, sorted, with what each is: an English function
+ * word (STOP: the stop-word density of jusText, high in running prose, low in menus and
+ * headline lists), a word of site navigation and account widgets (NAV), a word of a share or
+ * tools row (SHARE: "Share | Email | Print"). */
+static const struct clean_word {
+    const char *word;
+    unsigned flags;
+} clean_words[] = {
+    {"a", CLEAN_W_STOP},
+    {"about", CLEAN_W_STOP},
+    {"above", CLEAN_W_STOP},
+    {"accessibility", CLEAN_W_NAV},
+    {"account", CLEAN_W_NAV},
+    {"advertise", CLEAN_W_NAV},
+    {"advertisement", CLEAN_W_NAV},
+    {"advertising", CLEAN_W_NAV},
+    {"after", CLEAN_W_STOP},
+    {"again", CLEAN_W_STOP},
+    {"against", CLEAN_W_STOP},
+    {"all", CLEAN_W_STOP},
+    {"almost", CLEAN_W_STOP},
+    {"along", CLEAN_W_STOP},
+    {"already", CLEAN_W_STOP},
+    {"also", CLEAN_W_STOP},
+    {"although", CLEAN_W_STOP},
+    {"am", CLEAN_W_STOP},
+    {"among", CLEAN_W_STOP},
+    {"an", CLEAN_W_STOP},
+    {"and", CLEAN_W_STOP},
+    {"another", CLEAN_W_STOP},
+    {"any", CLEAN_W_STOP},
+    {"anyone", CLEAN_W_STOP},
+    {"anything", CLEAN_W_STOP},
+    {"apps", CLEAN_W_NAV},
+    {"archive", CLEAN_W_NAV},
+    {"archives", CLEAN_W_NAV},
+    {"are", CLEAN_W_STOP},
+    {"around", CLEAN_W_STOP},
+    {"as", CLEAN_W_STOP},
+    {"at", CLEAN_W_STOP},
+    {"be", CLEAN_W_STOP},
+    {"became", CLEAN_W_STOP},
+    {"because", CLEAN_W_STOP},
+    {"become", CLEAN_W_STOP},
+    {"been", CLEAN_W_STOP},
+    {"before", CLEAN_W_STOP},
+    {"being", CLEAN_W_STOP},
+    {"below", CLEAN_W_STOP},
+    {"between", CLEAN_W_STOP},
+    {"bookmark", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"both", CLEAN_W_STOP},
+    {"but", CLEAN_W_STOP},
+    {"by", CLEAN_W_STOP},
+    {"can", CLEAN_W_STOP},
+    {"cannot", CLEAN_W_STOP},
+    {"careers", CLEAN_W_NAV},
+    {"cart", CLEAN_W_NAV},
+    {"cite", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"comment", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"comments", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"contact", CLEAN_W_NAV},
+    {"cookie", CLEAN_W_NAV},
+    {"cookies", CLEAN_W_NAV},
+    {"copy", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"could", CLEAN_W_STOP},
+    {"did", CLEAN_W_STOP},
+    {"do", CLEAN_W_STOP},
+    {"does", CLEAN_W_STOP},
+    {"doing", CLEAN_W_STOP},
+    {"donate", CLEAN_W_NAV},
+    {"done", CLEAN_W_STOP},
+    {"down", CLEAN_W_STOP},
+    {"download", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"during", CLEAN_W_STOP},
+    {"each", CLEAN_W_STOP},
+    {"either", CLEAN_W_STOP},
+    {"else", CLEAN_W_STOP},
+    {"email", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"english", CLEAN_W_NAV},
+    {"enough", CLEAN_W_STOP},
+    {"even", CLEAN_W_STOP},
+    {"ever", CLEAN_W_STOP},
+    {"every", CLEAN_W_STOP},
+    {"facebook", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"faq", CLEAN_W_NAV},
+    {"feedback", CLEAN_W_NAV},
+    {"few", CLEAN_W_STOP},
+    {"for", CLEAN_W_STOP},
+    {"forum", CLEAN_W_NAV},
+    {"forums", CLEAN_W_NAV},
+    {"from", CLEAN_W_STOP},
+    {"further", CLEAN_W_STOP},
+    {"had", CLEAN_W_STOP},
+    {"has", CLEAN_W_STOP},
+    {"have", CLEAN_W_STOP},
+    {"having", CLEAN_W_STOP},
+    {"he", CLEAN_W_STOP},
+    {"help", CLEAN_W_NAV},
+    {"her", CLEAN_W_STOP},
+    {"here", CLEAN_W_STOP},
+    {"hers", CLEAN_W_STOP},
+    {"herself", CLEAN_W_STOP},
+    {"him", CLEAN_W_STOP},
+    {"himself", CLEAN_W_STOP},
+    {"his", CLEAN_W_STOP},
+    {"home", CLEAN_W_NAV},
+    {"homepage", CLEAN_W_NAV},
+    {"how", CLEAN_W_STOP},
+    {"however", CLEAN_W_STOP},
+    {"i", CLEAN_W_STOP},
+    {"if", CLEAN_W_STOP},
+    {"in", CLEAN_W_STOP},
+    {"index", CLEAN_W_NAV},
+    {"instagram", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"into", CLEAN_W_STOP},
+    {"is", CLEAN_W_STOP},
+    {"it", CLEAN_W_STOP},
+    {"its", CLEAN_W_STOP},
+    {"itself", CLEAN_W_STOP},
+    {"just", CLEAN_W_STOP},
+    {"latest", CLEAN_W_NAV},
+    {"least", CLEAN_W_STOP},
+    {"less", CLEAN_W_STOP},
+    {"linkedin", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"login", CLEAN_W_NAV},
+    {"logout", CLEAN_W_NAV},
+    {"mainpage", CLEAN_W_NAV},
+    {"many", CLEAN_W_STOP},
+    {"may", CLEAN_W_STOP},
+    {"me", CLEAN_W_STOP},
+    {"menu", CLEAN_W_NAV},
+    {"messenger", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"might", CLEAN_W_STOP},
+    {"more", CLEAN_W_STOP},
+    {"most", CLEAN_W_STOP},
+    {"much", CLEAN_W_STOP},
+    {"multimedia", CLEAN_W_NAV},
+    {"must", CLEAN_W_STOP},
+    {"my", CLEAN_W_STOP},
+    {"myself", CLEAN_W_STOP},
+    {"neither", CLEAN_W_STOP},
+    {"newsletter", CLEAN_W_NAV},
+    {"newsletters", CLEAN_W_NAV},
+    {"no", CLEAN_W_STOP},
+    {"nor", CLEAN_W_STOP},
+    {"not", CLEAN_W_STOP},
+    {"now", CLEAN_W_STOP},
+    {"of", CLEAN_W_STOP},
+    {"off", CLEAN_W_STOP},
+    {"often", CLEAN_W_STOP},
+    {"on", CLEAN_W_STOP},
+    {"once", CLEAN_W_STOP},
+    {"one", CLEAN_W_STOP},
+    {"only", CLEAN_W_STOP},
+    {"onto", CLEAN_W_STOP},
+    {"or", CLEAN_W_STOP},
+    {"other", CLEAN_W_STOP},
+    {"others", CLEAN_W_STOP},
+    {"otherwise", CLEAN_W_STOP},
+    {"our", CLEAN_W_STOP},
+    {"ours", CLEAN_W_STOP},
+    {"ourselves", CLEAN_W_STOP},
+    {"out", CLEAN_W_STOP},
+    {"over", CLEAN_W_STOP},
+    {"own", CLEAN_W_STOP},
+    {"pdf", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"per", CLEAN_W_STOP},
+    {"perhaps", CLEAN_W_STOP},
+    {"photos", CLEAN_W_NAV},
+    {"pinterest", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"podcast", CLEAN_W_NAV},
+    {"podcasts", CLEAN_W_NAV},
+    {"print", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"privacy", CLEAN_W_NAV},
+    {"rather", CLEAN_W_STOP},
+    {"reddit", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"register", CLEAN_W_NAV},
+    {"rss", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"same", CLEAN_W_STOP},
+    {"save", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"search", CLEAN_W_NAV},
+    {"sections", CLEAN_W_NAV},
+    {"several", CLEAN_W_STOP},
+    {"shall", CLEAN_W_STOP},
+    {"share", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"she", CLEAN_W_STOP},
+    {"should", CLEAN_W_STOP},
+    {"since", CLEAN_W_STOP},
+    {"sitemap", CLEAN_W_NAV},
+    {"skip", CLEAN_W_NAV},
+    {"so", CLEAN_W_STOP},
+    {"some", CLEAN_W_STOP},
+    {"still", CLEAN_W_STOP},
+    {"subscribe", CLEAN_W_NAV},
+    {"subscription", CLEAN_W_NAV},
+    {"subscriptions", CLEAN_W_NAV},
+    {"such", CLEAN_W_STOP},
+    {"telegram", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"terms", CLEAN_W_NAV},
+    {"than", CLEAN_W_STOP},
+    {"that", CLEAN_W_STOP},
+    {"the", CLEAN_W_STOP},
+    {"their", CLEAN_W_STOP},
+    {"theirs", CLEAN_W_STOP},
+    {"them", CLEAN_W_STOP},
+    {"themselves", CLEAN_W_STOP},
+    {"then", CLEAN_W_STOP},
+    {"there", CLEAN_W_STOP},
+    {"therefore", CLEAN_W_STOP},
+    {"these", CLEAN_W_STOP},
+    {"they", CLEAN_W_STOP},
+    {"this", CLEAN_W_STOP},
+    {"those", CLEAN_W_STOP},
+    {"though", CLEAN_W_STOP},
+    {"through", CLEAN_W_STOP},
+    {"thus", CLEAN_W_STOP},
+    {"to", CLEAN_W_STOP},
+    {"together", CLEAN_W_STOP},
+    {"too", CLEAN_W_STOP},
+    {"topics", CLEAN_W_NAV},
+    {"toward", CLEAN_W_STOP},
+    {"towards", CLEAN_W_STOP},
+    {"tweet", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"twitter", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"under", CLEAN_W_STOP},
+    {"unless", CLEAN_W_STOP},
+    {"until", CLEAN_W_STOP},
+    {"up", CLEAN_W_STOP},
+    {"upon", CLEAN_W_STOP},
+    {"us", CLEAN_W_STOP},
+    {"very", CLEAN_W_STOP},
+    {"via", CLEAN_W_STOP},
+    {"video", CLEAN_W_NAV},
+    {"videos", CLEAN_W_NAV},
+    {"was", CLEAN_W_STOP},
+    {"we", CLEAN_W_STOP},
+    {"weather", CLEAN_W_NAV},
+    {"well", CLEAN_W_STOP},
+    {"were", CLEAN_W_STOP},
+    {"what", CLEAN_W_STOP},
+    {"whatever", CLEAN_W_STOP},
+    {"whatsapp", CLEAN_W_NAV | CLEAN_W_SHARE},
+    {"when", CLEAN_W_STOP},
+    {"whenever", CLEAN_W_STOP},
+    {"where", CLEAN_W_STOP},
+    {"whereas", CLEAN_W_STOP},
+    {"whether", CLEAN_W_STOP},
+    {"which", CLEAN_W_STOP},
+    {"while", CLEAN_W_STOP},
+    {"who", CLEAN_W_STOP},
+    {"whoever", CLEAN_W_STOP},
+    {"whole", CLEAN_W_STOP},
+    {"whom", CLEAN_W_STOP},
+    {"whose", CLEAN_W_STOP},
+    {"why", CLEAN_W_STOP},
+    {"will", CLEAN_W_STOP},
+    {"with", CLEAN_W_STOP},
+    {"within", CLEAN_W_STOP},
+    {"without", CLEAN_W_STOP},
+    {"would", CLEAN_W_STOP},
+    {"yet", CLEAN_W_STOP},
+    {"you", CLEAN_W_STOP},
+    {"your", CLEAN_W_STOP},
+    {"yours", CLEAN_W_STOP},
+    {"yourself", CLEAN_W_STOP},
+    {"yourselves", CLEAN_W_STOP},
+    {"youtube", CLEAN_W_NAV | CLEAN_W_SHARE},
+};
+
 static int clean_word_cmp(const void *key, const void *elem)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    return strcmp((const char *)key, ((const struct clean_word *)elem)->word);
 }
 
-/* True if w[0..len) lower-cased is in the sorted list. */
-static int clean_in_list(const char *w, size_t len, const char *const *list, size_t count)
+/* The flags of w[0..len) lower-cased in clean_words, or 0. */
+static unsigned clean_word_flags(const char *w, size_t len)
 {
-    char low[24];
+    char low[16];
+    const struct clean_word *hit;
 
     if (len == 0 || len >= sizeof(low))
         return 0; /* longer than any listed word */
-    for (size_t i = 0; i < len; i++)
-        low[i] = (char)clean_lower((unsigned char)w[i]);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80)
+            return 0;
+        low[i] = (char)clean_lower(c);
+    }
     low[len] = '\0';
-    return bsearch(low, list, count, sizeof(*list), clean_word_cmp) != NULL;
+    hit = bsearch(low, clean_words, CLEAN_COUNT(clean_words), sizeof(*clean_words), clean_word_cmp);
+    return hit ? hit->flags : 0;
 }
-
-#define CLEAN_COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* English function words, for the stop-word density of a paragraph (jusText's main feature:
- * running prose has many, navigation and headline lists have few). Sorted. */
-static const char *const clean_stop_words[] = {
-    "a", "about", "above", "after", "again", "against", "all", "almost", "along", "already",
-    "also", "although", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are",
-    "around", "as", "at", "be", "became", "because", "become", "been", "before", "being", "below",
-    "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing",
-    "done", "down", "during", "each", "either", "else", "enough", "even", "ever", "every", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "least", "less", "many", "may", "me", "might", "more", "most",
-    "much", "must", "my", "myself", "neither", "no", "nor", "not", "now", "of", "off", "often",
-    "on", "once", "one", "only", "onto", "or", "other", "others", "otherwise", "our", "ours",
-    "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "several", "shall",
-    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
-    "theirs", "them", "themselves", "then", "there", "therefore", "these", "they", "this",
-    "those", "though", "through", "thus", "to", "together", "too", "toward", "towards", "under",
-    "unless", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what",
-    "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who",
-    "whoever", "whole", "whom", "whose", "why", "will", "with", "within", "without", "would",
-    "yet", "you", "your", "yours", "yourself", "yourselves",
-};
-
-/* Words of site navigation, account and sharing widgets. Sorted. */
-static const char *const clean_nav_words[] = {
-    "accessibility", "account", "advertise", "advertisement", "advertising", "apps", "archive",
-    "archives", "bookmark", "careers", "cart", "cite", "comment", "comments", "contact", "cookie",
-    "cookies", "copy", "donate", "download", "email", "english", "facebook", "faq", "feedback",
-    "forum", "forums", "help", "home", "homepage", "index", "instagram", "latest", "linkedin",
-    "login", "logout", "mainpage", "menu", "messenger", "multimedia", "newsletter",
-    "newsletters", "pdf", "photos", "pinterest", "podcast", "podcasts", "print", "privacy",
-    "reddit", "register", "rss", "save", "search", "sections", "share", "sitemap", "skip",
-    "subscribe", "subscription", "subscriptions", "telegram", "terms", "topics", "tweet",
-    "twitter", "video", "videos", "weather", "whatsapp", "youtube",
-};
-
-/* Words of a share or tools row ("Share | Email | Print"). Sorted. */
-static const char *const clean_share_words[] = {
-    "bookmark", "cite", "comment", "comments", "copy", "download", "email", "facebook",
-    "instagram", "linkedin", "messenger", "pdf", "pinterest", "print", "reddit", "rss", "save",
-    "share", "telegram", "tweet", "twitter", "whatsapp", "youtube",
-};
 
 int ingest_stop_word(const char *w, size_t len)
 {
-    return clean_in_list(w, len, clean_stop_words, CLEAN_COUNT(clean_stop_words));
+    return (clean_word_flags(w, len) & CLEAN_W_STOP) != 0;
 }
 
 /* ASCII case-insensitive helpers over t[0..n). */
@@ -254,8 +485,8 @@ static int clean_starts_ci(const char *t, size_t n, const char *prefix)
 {
     size_t k;
 
-    if (prefix[0] && (n == 0 || clean_lower((unsigned char)t[0]) !=
-                                    clean_lower((unsigned char)prefix[0])))
+    if (prefix[0] &&
+        (n == 0 || clean_lower((unsigned char)t[0]) != clean_lower((unsigned char)prefix[0])))
         return 0;
     k = strlen(prefix);
     if (k > n)
@@ -270,7 +501,8 @@ static int clean_equals_ci(const char *t, size_t n, const char *word)
 {
     size_t i = 0;
 
-    while (i < n && word[i] && clean_lower((unsigned char)t[i]) == clean_lower((unsigned char)word[i]))
+    while (i < n && word[i] &&
+           clean_lower((unsigned char)t[i]) == clean_lower((unsigned char)word[i]))
         i++;
     return i == n && word[i] == '\0';
 }
@@ -294,26 +526,6 @@ static long clean_find_ci(const char *t, size_t n, const char *needle)
 static int clean_has_ci(const char *t, size_t n, const char *needle)
 {
     return clean_find_ci(t, n, needle) >= 0;
-}
-
-/* True if t starts with one of the phrases. */
-static int clean_starts_any(const char *t, size_t n, const char *const *phrases, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (clean_starts_ci(t, n, phrases[i]))
-            return 1;
-    return 0;
-}
-
-/* Counts which of the phrases occur in t (each at most once). */
-static size_t clean_count_phrases(const char *t, size_t n, const char *const *phrases,
-                                  size_t count)
-{
-    size_t hits = 0;
-
-    for (size_t i = 0; i < count; i++)
-        hits += clean_has_ci(t, n, phrases[i]);
-    return hits;
 }
 
 /* ---- growing buffers ---- */
@@ -355,11 +567,10 @@ static int clean_text_put(struct clean_text *t, const char *bytes, size_t n, siz
         return -1;
     if (t->with_map && clean_grow((void **)&t->map, &t->map_cap, t->len + n + 1, sizeof(size_t)))
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        t->s[t->len + i] = bytes[i];
-        if (t->with_map)
+    memcpy(t->s + t->len, bytes, n);
+    if (t->with_map)
+        for (size_t i = 0; i < n; i++)
             t->map[t->len + i] = same_raw ? raw : raw + i;
-    }
     t->len += n;
     t->s[t->len] = '\0';
     return 0;
@@ -380,21 +591,26 @@ struct clean_line {
 
 enum clean_kind { CLEAN_TEXT, CLEAN_TABLE, CLEAN_VCELL };
 enum clean_class { CLEAN_BAD, CLEAN_SHORT, CLEAN_NEAR, CLEAN_GOOD };
-enum clean_end { CLEAN_END_NONE, CLEAN_END_SENT, CLEAN_END_COLON, CLEAN_END_SEMI,
-                 CLEAN_END_COMMA, CLEAN_END_ELLIPSIS };
+enum clean_end {
+    CLEAN_END_NONE,
+    CLEAN_END_SENT,
+    CLEAN_END_COLON,
+    CLEAN_END_SEMI,
+    CLEAN_END_COMMA,
+    CLEAN_END_ELLIPSIS
+};
 
 /* A paragraph candidate: one line, a hard-wrapped block of lines, a content table, or one cell
  * of a version table. */
 struct clean_unit {
-    size_t start, end;  /* in the normalized text */
-    size_t block;       /* blank-line separated block it belongs to */
+    size_t start, end; /* in the normalized text */
+    size_t block;      /* blank-line separated block it belongs to */
     size_t lines;
-    uint32_t chars, words, stops, caps, nav, share, seps; /* saturate at UINT32_MAX */
+    uint32_t chars, words, stops, nav, share, seps; /* saturate at UINT32_MAX */
     size_t letters, bytes;
     unsigned char kind, cls, end_kind;
-    unsigned char bullet, numbered, lower_start, url, truncated, title_like, name_like;
-    unsigned char end_period; /* ends in '.' (not '?' or '!') */
-    unsigned char teaser_head;
+    unsigned char bullet, numbered, url, truncated, title_like, name_like;
+    unsigned char end_period;  /* ends in '.' (not '?' or '!') */
     unsigned char forced;      /* the class is decided (a detector, or a version cell) */
     unsigned char transparent; /* chrome inside the story: ignored as a neighbour */
     unsigned char contagious;  /* a caption or consent line: its small block goes with it */
@@ -422,6 +638,7 @@ struct clean_page {
     struct ingest_range *cells;
     size_t cell_cap;
     struct clean_text scratch; /* the folded text of the unit being looked at */
+    struct clean_text lower;   /* scratch with ASCII letters lower-cased (detectors) */
     int versions;
     size_t next_block;
 };
@@ -628,9 +845,19 @@ static int clean_add_unit(struct clean_page *pg, size_t start, size_t end, size_
  * or 0. */
 static size_t clean_bullet_len(const char *t, size_t n)
 {
-    static const char *const marks[] = {"\xE2\x80\xA2", "*", "-", "\xE2\x80\x93", "\xE2\x80\x94",
-                                        "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x96\xBA", "\xE2\x97\xA6",
-                                        "\xE2\x96\xA0", "\xE2\x97\x8F", "\xE2\x80\xA3", "+"};
+    static const char *const marks[] = {"\xE2\x80\xA2",
+                                        "*",
+                                        "-",
+                                        "\xE2\x80\x93",
+                                        "\xE2\x80\x94",
+                                        "\xC2\xB7",
+                                        "\xE2\x96\xAA",
+                                        "\xE2\x96\xBA",
+                                        "\xE2\x97\xA6",
+                                        "\xE2\x96\xA0",
+                                        "\xE2\x97\x8F",
+                                        "\xE2\x80\xA3",
+                                        "+"};
 
     for (size_t i = 0; i < CLEAN_COUNT(marks); i++) {
         size_t k = strlen(marks[i]);
@@ -701,7 +928,8 @@ static int clean_wrapped(const struct clean_page *pg, size_t a, size_t b)
         unsigned char last = (unsigned char)pg->s[ln->end - 1];
         if (w < 30 || w * 10 < maxw * 6)
             return 0;
-        if (!strchr(".!?:;\"", last) && clean_is_lower((unsigned char)pg->s[pg->lines[l + 1].start]))
+        if (!strchr(".!?:;\"", last) &&
+            clean_is_lower((unsigned char)pg->s[pg->lines[l + 1].start]))
             soft++;
     }
     return soft > 0;
@@ -737,8 +965,8 @@ static int clean_block_units(struct clean_page *pg, size_t l0, size_t l1)
             }
             if (l == l1)
                 break;
-            if (clean_add_unit(pg, pg->lines[l].start, pg->lines[end - 1].end, end - l,
-                               CLEAN_TABLE, block))
+            if (clean_add_unit(pg, pg->lines[l].start, pg->lines[end - 1].end, end - l, CLEAN_TABLE,
+                               block))
                 return -1;
             l = text_from = end;
             continue;
@@ -748,12 +976,153 @@ static int clean_block_units(struct clean_page *pg, size_t l0, size_t l1)
     return 0;
 }
 
+/* ---- dates in a line ---- */
+
+static int clean_month_word(const char *w, size_t n)
+{
+    static const char *const months[] = {"january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december"};
+
+    for (size_t m = 0; m < 12; m++) {
+        size_t full = strlen(months[m]);
+        if (n == full || n == 3 || (m == 8 && n == 4)) {
+            size_t i = 0;
+            while (i < n && clean_lower((unsigned char)w[i]) == (unsigned char)months[m][i])
+                i++;
+            if (i == n)
+                return (int)m + 1;
+        }
+    }
+    return 0;
+}
+
+static int clean_in_words(const char *w, size_t n, const char *const *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (clean_equals_ci(w, n, words[i]))
+            return 1;
+    return 0;
+}
+
+static int clean_has_digit(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (clean_is_digit((unsigned char)t[i]))
+            return 1;
+    return 0;
+}
+
+/* True for "2021/03/16", "14/12/2018", "2022.12.23", "2013-10-03T09:12:00Z": three digit
+ * groups joined by one separator, one of them a four-digit year. */
+static int clean_numeric_date(const char *w, size_t n)
+{
+    size_t group[3] = {0}, g = 0, i = 0;
+    char sep = 0;
+
+    while (g < 3) {
+        size_t s = i;
+        while (i < n && clean_is_digit((unsigned char)w[i]))
+            i++;
+        group[g++] = i - s;
+        if (g == 3 || i >= n)
+            break;
+        if (w[i] != '/' && w[i] != '-' && w[i] != '.')
+            return 0;
+        if (sep && w[i] != sep)
+            return 0;
+        sep = w[i++];
+    }
+    return g == 3 && group[0] && group[1] && group[1] <= 2 && group[2] &&
+           (group[0] == 4 || group[2] == 4);
+}
+
+/* Scans t for date words. Returns 1 when at least half the words are date words and the line
+ * holds a date (see clean_timestamp()); *has_full_date tells whether t holds a date at all. */
+static int clean_date_words(const char *t, size_t n, size_t words, int *has_full_date)
+{
+    static const char *const dateish[] = {
+        "am",       "pm",      "a.m",      "p.m",       "jst",     "est",     "edt",
+        "et",       "gmt",     "utc",      "bst",       "cet",     "cest",    "kst",
+        "pst",      "pdt",     "cst",      "cdt",       "mst",     "hkt",     "sgt",
+        "ist",      "aest",    "z",        "published", "updated", "posted",  "last",
+        "modified", "date",    "on",       "at",        "first",   "created", "issued",
+        "released", "release", "years",    "year",      "ago",     "hours",   "hour",
+        "minutes",  "mins",    "min",      "days",      "day",     "vol",     "no",
+        "issue",    "edition", "time",     "local",     "monday",  "tuesday", "wednesday",
+        "thursday", "friday",  "saturday", "sunday",    "mon",     "tue",     "tues",
+        "wed",      "thu",     "thurs",    "fri",       "sat",     "sun"};
+    size_t i = 0, total = 0, dates = 0, prev_month = 0, prev_number = 0;
+    int has_date = 0, year = 0;
+
+    *has_full_date = 0;
+    if (n > 100 || words > 14 || !clean_has_digit(t, n))
+        return 0; /* a date has digits */
+    while (i < n) {
+        size_t s, e;
+        while (i < n && t[i] == ' ')
+            i++;
+        s = i;
+        while (i < n && t[i] != ' ')
+            i++;
+        e = i;
+        while (s < e && strchr("([", t[s]))
+            s++;
+        while (e > s && strchr(",.;:)]|", t[e - 1]))
+            e--;
+        if (s == e) /* punctuation and separators ("|", "/", "·") are neither */
+            continue;
+        if (!clean_is_alnum((unsigned char)t[s])) {
+            size_t k;
+            if ((unsigned char)t[s] < 0x80 || clean_cp_separator(clean_cp_at(t, s, e, &k)))
+                continue;
+        }
+        total++;
+        if (clean_is_digit((unsigned char)t[s])) {
+            size_t k = s;
+            while (k < e && (clean_is_digit((unsigned char)t[k]) || strchr(":/.-TZ", t[k])))
+                k++;
+            if (k == e) {
+                dates++;
+                year |= e - s == 4 && (t[s] == '1' || t[s] == '2');
+                if (clean_numeric_date(t + s, e - s) || prev_month)
+                    has_date = 1;
+                prev_number = 1;
+                prev_month = 0;
+                continue;
+            }
+        } else if (clean_month_word(t + s, e - s)) {
+            dates++;
+            has_date |= (int)prev_number;
+            prev_month = 1;
+            prev_number = 0;
+            continue;
+        } else if (clean_in_words(t + s, e - s, dateish, CLEAN_COUNT(dateish))) {
+            dates++;
+        }
+        prev_month = prev_number = 0;
+    }
+    *has_full_date = has_date;
+    /* an issue line: nothing but date words and a year ("Vol. 8, No. 2 · 2016") */
+    has_date |= year && dates == total;
+    return has_date && dates * 2 >= total;
+}
+
+/* A line that is only a date, a time and labels: "Oct. 3, 2013", "Published: March 17, 2021
+ * at 3:05 p.m. ET", "14/12/2018 · 18:05 JST", "APRIL 19, 2019 / 6:12 PM / 5 YEARS AGO". At
+ * least half of its words are date words and it holds a full date. */
+static int clean_timestamp(const char *t, size_t n, size_t words)
+{
+    int full_date;
+    return clean_date_words(t, n, words, &full_date);
+}
+
 /* ---- features ---- */
 
 static int clean_closing_at_end(const char *t, size_t n, size_t *k)
 {
-    static const char *const closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
-                                          "\xC2\xBB", "*"};
+    static const char *const closers[] = {"\"",           "'",        ")", "]", "\xE2\x80\x9D",
+                                          "\xE2\x80\x99", "\xC2\xBB", "*"};
 
     for (size_t i = 0; i < CLEAN_COUNT(closers); i++) {
         size_t m = strlen(closers[i]);
@@ -797,8 +1166,8 @@ static unsigned char clean_end_kind(const char *t, size_t n)
  * (breadcrumbs), guillemets. */
 static size_t clean_separators(const char *t, size_t n)
 {
-    static const char *const seps[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA",
-                                       " > ", " / ", "\xE2\x89\xA1", "\xE2\x96\xAA"};
+    static const char *const seps[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xC2\xBB",     "\xE2\x80\xBA",
+                                       " > ",          " / ",      "\xE2\x89\xA1", "\xE2\x96\xAA"};
     size_t count = 0;
 
     for (size_t i = 0; i < n; i++) {
@@ -809,7 +1178,8 @@ static size_t clean_separators(const char *t, size_t n)
                 i++;
             continue;
         }
-        if (c != ' ' && c != 0xC2 && c != 0xE2)
+        if ((c != ' ' || i + 1 >= n || (t[i + 1] != '>' && t[i + 1] != '/')) && c != 0xC2 &&
+            c != 0xE2)
             continue;
         for (size_t j = 0; j < CLEAN_COUNT(seps); j++) {
             size_t k = strlen(seps[j]);
@@ -824,8 +1194,8 @@ static size_t clean_separators(const char *t, size_t n)
 
 static int clean_connector(const char *w, size_t n)
 {
-    static const char *const words[] = {"and", "de", "der", "du", "for", "la", "le", "of", "the",
-                                        "van", "von"};
+    static const char *const words[] = {"and", "de", "der", "du",  "for", "la",
+                                        "le",  "of", "the", "van", "von"};
     for (size_t i = 0; i < CLEAN_COUNT(words); i++)
         if (clean_equals_ci(w, n, words[i]))
             return 1;
@@ -836,8 +1206,10 @@ static int clean_connector(const char *w, size_t n)
  * date after a name begins. */
 static size_t clean_name_cut(const char *t, size_t n)
 {
-    static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
-                                       " \xC2\xB7 ", " || "};
+    if (n > 240)
+        return n; /* names and headlines are short */
+    static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                       " - ", " \xC2\xB7 ",     " || "};
     size_t best = n;
 
     for (size_t i = 0; i < CLEAN_COUNT(cuts); i++) {
@@ -858,8 +1230,7 @@ static int clean_name_like(const char *t, size_t n)
         return 0;
     while (clean_next_word(t, n, &i, &ws, &we)) {
         unsigned char c = (unsigned char)t[ws];
-        if (clean_is_digit(c) || clean_in_list(t + ws, we - ws, clean_nav_words,
-                                               CLEAN_COUNT(clean_nav_words)))
+        if (clean_is_digit(c) || (clean_word_flags(t + ws, we - ws) & CLEAN_W_NAV))
             return 0;
         if (clean_is_lower(c) && !clean_connector(t + ws, we - ws))
             return 0;
@@ -871,16 +1242,13 @@ static int clean_name_like(const char *t, size_t n)
     return words >= 1 && words <= 7;
 }
 
-static uint32_t clean_sat(size_t v)
-{
-    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
-}
+static uint32_t clean_sat(size_t v) { return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; }
 
 static int clean_features(struct clean_page *pg, struct clean_unit *u)
 {
     const char *t;
-    size_t n, i = 0, ws, we, gaps = 0, cut, first_word = 1, skip;
-    size_t words = 0, stops = 0, caps = 0, nav = 0, share = 0;
+    size_t n, i = 0, ws, we, gaps = 0, cut, skip;
+    size_t words = 0, stops = 0, nav = 0, share = 0;
 
     pg->scratch.len = 0;
     if (clean_fold(pg, u->start, u->end, u->kind == CLEAN_TABLE, &pg->scratch, &gaps))
@@ -895,21 +1263,14 @@ static int clean_features(struct clean_page *pg, struct clean_unit *u)
         u->numbered = 1;
     i = skip;
     while (clean_next_word(t, n, &i, &ws, &we)) {
-        unsigned char c = (unsigned char)t[ws];
+        unsigned flags = clean_word_flags(t + ws, we - ws);
         words++;
-        stops += (size_t)ingest_stop_word(t + ws, we - ws);
-        caps += (size_t)clean_is_upper(c);
-        nav += (size_t)clean_in_list(t + ws, we - ws, clean_nav_words,
-                                     CLEAN_COUNT(clean_nav_words));
-        share += (size_t)clean_in_list(t + ws, we - ws, clean_share_words,
-                                       CLEAN_COUNT(clean_share_words));
-        if (first_word)
-            u->lower_start = (unsigned char)clean_is_lower(c);
-        first_word = 0;
+        stops += (flags & CLEAN_W_STOP) != 0;
+        nav += (flags & CLEAN_W_NAV) != 0;
+        share += (flags & CLEAN_W_SHARE) != 0;
     }
     u->words = clean_sat(words);
     u->stops = clean_sat(stops);
-    u->caps = clean_sat(caps);
     u->nav = clean_sat(nav);
     u->share = clean_sat(share);
     for (size_t k = 0; k < n; k++) {
@@ -941,11 +1302,16 @@ static int clean_features(struct clean_page *pg, struct clean_unit *u)
         /* a final period ends a sentence, unless it closes an acronym ("... alongside U.S.") */
         int period = tn > 0 && t[tn - 1] == '.' &&
                      !(tn >= 4 && t[tn - 3] == '.' && clean_is_upper((unsigned char)t[tn - 2]));
-        u->title_like = tw >= 3 && tw <= 30 && tn <= 200 && tn > 0 && !period &&
-                        !u->url && !u->bullet && !u->numbered && e != CLEAN_END_COLON &&
-                        e != CLEAN_END_SEMI && e != CLEAN_END_COMMA && e != CLEAN_END_ELLIPSIS &&
+        u->title_like = tw >= 3 && tw <= 30 && tn <= 200 && tn > 0 && !period && !u->url &&
+                        !u->bullet && !u->numbered && e != CLEAN_END_COLON && e != CLEAN_END_SEMI &&
+                        e != CLEAN_END_COMMA && e != CLEAN_END_ELLIPSIS &&
                         u->letters * 2 >= u->bytes && clean_separators(t, tn) == 0 &&
                         u->kind == CLEAN_TEXT && u->lines == 1;
+    }
+    if (u->title_like && u->words <= 6) { /* "Example Monthly — June 2014" is no headline */
+        int dated;
+        clean_date_words(t, n, u->words, &dated);
+        u->title_like = !dated;
     }
     u->name_like = u->kind == CLEAN_TEXT && u->lines == 1 && clean_name_like(t, cut);
     return 0;
@@ -953,127 +1319,53 @@ static int clean_features(struct clean_page *pg, struct clean_unit *u)
 
 /* ---- detectors: kinds of page chrome named by their own shape ---- */
 
-struct clean_verdict {
-    const char *reason;
-    unsigned char transparent, contagious, list_head, teaser_head;
-};
-
-static int clean_month_word(const char *w, size_t n)
+/* The detectors match lower-case phrases against a lower-cased copy of the unit (ASCII folded;
+ * other bytes as they are), with memmem and memcmp. */
+static int clean_has_lc(const char *low, size_t n, const char *phrase)
 {
-    static const char *const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
-
-    for (size_t m = 0; m < 12; m++) {
-        size_t full = strlen(months[m]);
-        if (n == full || n == 3 || (m == 8 && n == 4)) {
-            size_t i = 0;
-            while (i < n && clean_lower((unsigned char)w[i]) == (unsigned char)months[m][i])
-                i++;
-            if (i == n)
-                return (int)m + 1;
-        }
-    }
-    return 0;
+    return memmem(low, n, phrase, strlen(phrase)) != NULL;
 }
 
-static int clean_in_words(const char *w, size_t n, const char *const *words, size_t count)
+static int clean_starts_lc(const char *low, size_t n, const char *phrase)
+{
+    size_t k = strlen(phrase);
+    return k <= n && memcmp(low, phrase, k) == 0;
+}
+
+static int clean_equals_lc(const char *low, size_t n, const char *phrase)
+{
+    return strlen(phrase) == n && memcmp(low, phrase, n) == 0;
+}
+
+static int clean_starts_any_lc(const char *low, size_t n, const char *const *phrases, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (clean_equals_ci(w, n, words[i]))
+        if (low[0] == phrases[i][0] && clean_starts_lc(low, n, phrases[i]))
             return 1;
     return 0;
 }
 
-/* True for "2021/03/16", "14/12/2018", "2022.12.23", "2013-10-03T09:12:00Z": three digit
- * groups joined by one separator, one of them a four-digit year. */
-static int clean_numeric_date(const char *w, size_t n)
+static size_t clean_count_lc(const char *low, size_t n, const char *const *phrases, size_t count)
 {
-    size_t group[3] = {0}, g = 0, i = 0;
-    char sep = 0;
+    size_t hits = 0;
 
-    while (g < 3) {
-        size_t s = i;
-        while (i < n && clean_is_digit((unsigned char)w[i]))
-            i++;
-        group[g++] = i - s;
-        if (g == 3 || i >= n)
-            break;
-        if (w[i] != '/' && w[i] != '-' && w[i] != '.')
-            return 0;
-        if (sep && w[i] != sep)
-            return 0;
-        sep = w[i++];
-    }
-    return g == 3 && group[0] && group[1] && group[1] <= 2 && group[2] &&
-           (group[0] == 4 || group[2] == 4);
+    for (size_t i = 0; i < count; i++)
+        hits += (size_t)clean_has_lc(low, n, phrases[i]);
+    return hits;
 }
 
-/* A line that is only a date, a time and labels: "Oct. 3, 2013", "Published: March 17, 2021
- * at 3:05 p.m. ET", "14/12/2018 · 18:05 JST", "APRIL 19, 2019 / 6:12 PM / 5 YEARS AGO". At
- * least half of its words are date words and it holds a full date. */
-static int clean_timestamp(const char *t, size_t n, size_t words)
+static int clean_in_words_lc(const char *low, size_t n, const char *const *words, size_t count)
 {
-    static const char *const dateish[] = {
-        "am", "pm", "a.m", "p.m", "jst", "est", "edt", "et", "gmt", "utc", "bst", "cet", "cest",
-        "kst", "pst", "pdt", "cst", "cdt", "mst", "hkt", "sgt", "ist", "aest", "z", "published",
-        "updated", "posted", "last", "modified", "date", "on", "at", "first", "created",
-        "issued", "released", "release", "years", "year", "ago", "hours", "hour", "minutes",
-        "mins", "min", "days", "day", "vol", "no", "issue", "edition", "time", "local",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"};
-    size_t i = 0, total = 0, dates = 0, prev_month = 0, prev_number = 0;
-    int has_date = 0, year = 0;
-
-    if (n > 100 || words > 14 || !memchr(t, '0', n) + !memchr(t, '1', n) + !memchr(t, '2', n) +
-                                          !memchr(t, '3', n) + !memchr(t, '4', n) +
-                                          !memchr(t, '5', n) + !memchr(t, '6', n) +
-                                          !memchr(t, '7', n) + !memchr(t, '8', n) +
-                                          !memchr(t, '9', n) == 10)
-        return 0; /* a date has digits */
-    while (i < n) {
-        size_t s, e;
-        while (i < n && t[i] == ' ')
-            i++;
-        s = i;
-        while (i < n && t[i] != ' ')
-            i++;
-        e = i;
-        while (s < e && strchr("([", t[s]))
-            s++;
-        while (e > s && strchr(",.;:)]|", t[e - 1]))
-            e--;
-        if (s == e || !(clean_is_alnum((unsigned char)t[s]) || (unsigned char)t[s] >= 0x80))
-            continue; /* punctuation and separators are neither */
-        total++;
-        if (clean_is_digit((unsigned char)t[s])) {
-            size_t k = s;
-            while (k < e && (clean_is_digit((unsigned char)t[k]) || strchr(":/.-TZ", t[k])))
-                k++;
-            if (k == e) {
-                dates++;
-                year |= e - s == 4 && (t[s] == '1' || t[s] == '2');
-                if (clean_numeric_date(t + s, e - s) || prev_month)
-                    has_date = 1;
-                prev_number = 1;
-                prev_month = 0;
-                continue;
-            }
-        } else if (clean_month_word(t + s, e - s)) {
-            dates++;
-            has_date |= (int)prev_number;
-            prev_month = 1;
-            prev_number = 0;
-            continue;
-        } else if (clean_in_words(t + s, e - s, dateish, CLEAN_COUNT(dateish))) {
-            dates++;
-        }
-        prev_month = prev_number = 0;
-    }
-    /* an issue line: nothing but date words and a year ("Vol. 8, No. 2 · 2016") */
-    has_date |= year && dates == total;
-    return has_date && dates * 2 >= total;
+    for (size_t i = 0; i < count; i++)
+        if (low[0] == words[i][0] && clean_equals_lc(low, n, words[i]))
+            return 1;
+    return 0;
 }
+
+struct clean_verdict {
+    const char *reason;
+    unsigned char transparent, contagious, list_head;
+};
 
 /* The first name words at t[*i...]: capitalized words and initials ("Kurt M. Campbell"),
  * separated by single spaces. Returns how many; *i moves past them. */
@@ -1106,11 +1398,11 @@ static size_t clean_name_words(const char *t, size_t n, size_t *i)
 static int clean_role_word(const char *t, size_t n)
 {
     static const char *const roles[] = {
-        "writer",     "reporter", "correspondent", "editor",    "staff",     "contributor",
-        "columnist",  "fellow",   "professor",     "analyst",   "researcher", "director",
-        "chief",      "bureau",   "journalist",    "author",    "producer",  "photographer",
-        "economist",  "scholar",  "lecturer",      "commentator", "freelance", "contributing",
-        "senior",     "associate", "visiting",     "special"};
+        "writer",    "reporter",  "correspondent", "editor",      "staff",      "contributor",
+        "columnist", "fellow",    "professor",     "analyst",     "researcher", "director",
+        "chief",     "bureau",    "journalist",    "author",      "producer",   "photographer",
+        "economist", "scholar",   "lecturer",      "commentator", "freelance",  "contributing",
+        "senior",    "associate", "visiting",      "special"};
     size_t i = 0, ws, we, words = 0;
 
     while (words < 4 && clean_next_word(t, n, &i, &ws, &we)) {
@@ -1123,14 +1415,14 @@ static int clean_role_word(const char *t, size_t n)
 
 /* A byline on its own line: "By A and B", "BY A", "Name | Staff Writer", "Name — Senior
  * Fellow, ...", "Name, Tokyo correspondent". */
-static int clean_byline(const struct clean_unit *u, const char *t, size_t n)
+static int clean_byline(const struct clean_unit *u, const char *t, const char *low, size_t n)
 {
     static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", ", "};
     size_t i = 3;
 
     if (u->words > 16 || u->lines > 2)
         return 0;
-    if (clean_starts_ci(t, n, "by ") && n > 3 && clean_name_words(t, n, &i) >= 1 &&
+    if (clean_starts_lc(low, n, "by ") && n > 3 && clean_name_words(t, n, &i) >= 1 &&
         u->end_kind != CLEAN_END_SENT)
         return 1;
     for (size_t c = 0; c < CLEAN_COUNT(cuts); c++) {
@@ -1180,74 +1472,117 @@ static int clean_dateline_line(const char *t, size_t n, size_t words)
     return clean_name_words(t, n, &j) >= 1 && j == n;
 }
 
-static int clean_caption(const char *t, size_t n)
+/* A caption, photo credit or gallery counter ("Image 1 of 4", "Photo: ...", "... (AP Photo/X)");
+ * low is the lower-cased line. */
+static int clean_caption(const char *low, size_t n)
 {
     static const char *const starts[] = {
-        "photo:",        "photo by ",   "photos:", "photograph:", "photograph by ", "picture:",
-        "pictured:",     "image:",      "caption:", "credit:",    "file photo",     "(photo",
-        "photo credit",  "illustration:", "graphic:", "image credit"};
+        "photo:",           "photo by ",       "photos:",       "photograph:",
+        "photograph by ",   "picture:",        "pictured:",     "image:",
+        "caption:",         "credit:",         "file photo",    "(photo",
+        "photo credit",     "illustration:",   "graphic:",      "image credit",
+        "click to enlarge", "click to expand", "tap to expand", "enlarge this image",
+        "view gallery"};
     static const char *const counters[] = {"image ", "photo ", "slide ", "picture ", "gallery "};
     long open;
 
     for (size_t i = 0; i < CLEAN_COUNT(starts); i++)
-        if (clean_starts_ci(t, n, starts[i]))
+        if (clean_starts_lc(low, n, starts[i]))
             return 1;
     for (size_t i = 0; i < CLEAN_COUNT(counters); i++) {
         size_t k = strlen(counters[i]), j;
-        if (!clean_starts_ci(t, n, counters[i]))
+        if (!clean_starts_lc(low, n, counters[i]))
             continue;
         j = k;
-        while (j < n && clean_is_digit((unsigned char)t[j]))
+        while (j < n && clean_is_digit((unsigned char)low[j]))
             j++;
-        if (j > k && clean_starts_ci(t + j, n - j, " of ") && j + 4 < n &&
-            clean_is_digit((unsigned char)t[j + 4]))
+        if (j > k && clean_starts_lc(low + j, n - j, " of ") && j + 4 < n &&
+            clean_is_digit((unsigned char)low[j + 4]))
             return 1;
     }
     /* A credit in brackets closing the line: "(AP Photo/Hiro Tanabe)", "(Getty Images)". */
-    if (n > 2 && t[n - 1] == ')' && n < 600) {
+    if (n > 2 && low[n - 1] == ')' && n < 600) {
         open = -1;
         for (size_t i = n - 1; i-- > 0;)
-            if (t[i] == '(') {
+            if (low[i] == '(') {
                 open = (long)i;
                 break;
             }
         if (open >= 0) {
-            const char *in = t + open;
+            const char *in = low + open;
             size_t m = n - (size_t)open;
-            if (clean_has_ci(in, m, "photo") || clean_has_ci(in, m, "getty") ||
-                clean_has_ci(in, m, "images") || clean_has_ci(in, m, "afp/") ||
-                clean_has_ci(in, m, "/afp") || clean_has_ci(in, m, "epa/"))
+            if (clean_has_lc(in, m, "photo") || clean_has_lc(in, m, "getty") ||
+                clean_has_lc(in, m, "images") || clean_has_lc(in, m, "afp/") ||
+                clean_has_lc(in, m, "/afp") || clean_has_lc(in, m, "epa/"))
                 return 1;
         }
     }
     return 0;
 }
 
-/* Headings of link lists and teaser boxes. *teaser is set for the boxes that hold stories. */
-static int clean_list_heading(const char *t, size_t n, size_t words, int *teaser)
+/* Headings of link lists and of teaser boxes ("Recommended for you"). */
+static int clean_list_heading(const char *t, size_t n, size_t words)
 {
-    static const char *const heads[] = {
-        "related", "related articles", "related stories", "related coverage", "related links",
-        "related topics", "related content", "related news", "related reading", "read more",
-        "read also", "also read", "see also", "more on this", "more on this story",
-        "more news", "headlines", "most read", "most popular", "most viewed", "most shared",
-        "most emailed", "most commented", "trending", "trending now", "top stories",
-        "latest news", "latest stories", "editor's pick", "editors' pick", "editor's picks",
-        "editors' picks", "editor's choice", "editors' choice", "in depth", "special coverage",
-        "special reports", "major headlines", "notes", "footnotes", "references", "sources",
-        "topics", "tags", "keywords", "further reading", "popular", "hot topics",
-        "elsewhere", "you may have missed"};
+    static const char *const heads[] = {"related",
+                                        "related articles",
+                                        "related stories",
+                                        "related coverage",
+                                        "related links",
+                                        "related topics",
+                                        "related content",
+                                        "related news",
+                                        "related reading",
+                                        "read more",
+                                        "read also",
+                                        "also read",
+                                        "see also",
+                                        "more on this",
+                                        "more on this story",
+                                        "more news",
+                                        "headlines",
+                                        "most read",
+                                        "most popular",
+                                        "most viewed",
+                                        "most shared",
+                                        "most emailed",
+                                        "most commented",
+                                        "trending",
+                                        "trending now",
+                                        "top stories",
+                                        "latest news",
+                                        "latest stories",
+                                        "editor's pick",
+                                        "editors' pick",
+                                        "editor's picks",
+                                        "editors' picks",
+                                        "editor's choice",
+                                        "editors' choice",
+                                        "in depth",
+                                        "special coverage",
+                                        "special reports",
+                                        "major headlines",
+                                        "notes",
+                                        "footnotes",
+                                        "references",
+                                        "sources",
+                                        "topics",
+                                        "tags",
+                                        "keywords",
+                                        "further reading",
+                                        "popular",
+                                        "hot topics",
+                                        "elsewhere",
+                                        "you may have missed"};
     static const char *const teaser_heads[] = {
-        "recommended", "recommended for you", "recommended stories", "recommended reading",
-        "you may also like", "you might also like", "more stories", "read next",
-        "in other news", "around the web", "from the web", "sponsored stories", "more to read",
-        "what to read next", "don't miss"};
-    static const char *const prefixes[] = {"more in ", "more from ", "latest from ", "also in ",
-                                           "more about ", "more on "};
+        "recommended",       "recommended for you", "recommended stories", "recommended reading",
+        "you may also like", "you might also like", "more stories",        "read next",
+        "in other news",     "around the web",      "from the web",        "sponsored stories",
+        "more to read",      "what to read next",   "don't miss"};
+    static const char *const prefixes[] = {"more in ", "more from ",  "latest from ",
+                                           "also in ", "more about ", "more on "};
     char low[64];
     size_t m = 0;
 
-    *teaser = 0;
     while (n > 0 && (t[n - 1] == ':' || t[n - 1] == ' '))
         n--;
     if (n == 0 || n >= sizeof(low) || words > 5)
@@ -1264,7 +1599,7 @@ static int clean_list_heading(const char *t, size_t n, size_t words, int *teaser
     low[m] = '\0';
     for (size_t i = 0; i < CLEAN_COUNT(teaser_heads); i++)
         if (low[0] == teaser_heads[i][0] && strcmp(low, teaser_heads[i]) == 0)
-            return *teaser = 1;
+            return 1;
     for (size_t i = 0; i < CLEAN_COUNT(heads); i++)
         if (low[0] == heads[i][0] && strcmp(low, heads[i]) == 0)
             return 1;
@@ -1274,52 +1609,74 @@ static int clean_list_heading(const char *t, size_t n, size_t words, int *teaser
     return 0;
 }
 
-static int clean_end_marker(const char *t, size_t n, size_t words)
+static int clean_end_marker(const char *low, size_t n, size_t words)
 {
-    static const char *const marks[] = {"(end)", "end", "###", "-30-", "-end-", "(ends)",
+    static const char *const marks[] = {"(end)", "end",     "###",
+                                        "-30-",  "-end-",   "(ends)",
                                         "[end]", "- end -", "\xE2\x80\x94 end \xE2\x80\x94"};
 
     if (words > 2 || n > 20)
         return 0;
-    if (n >= 2 && t[0] == '=' && t[1] == '=')
+    if (n >= 2 && low[0] == '=' && low[1] == '=')
         return 1;
-    return clean_in_words(t, n, marks, CLEAN_COUNT(marks));
+    return clean_in_words_lc(low, n, marks, CLEAN_COUNT(marks));
 }
 
 /* Position-free detectors. */
-static void clean_detect(const struct clean_unit *u, const char *t, size_t n,
+static void clean_detect(const struct clean_unit *u, const char *t, const char *low, size_t n,
                          struct clean_verdict *v)
 {
-    static const char *const cookie[] = {
-        "cookie", "consent", "accept all", "reject all", "manage preferences",
-        "privacy settings", "your device", "personalis", "personaliz", "our partners",
-        "tracking technolog"};
+    static const char *const cookie[] = {"cookie",
+                                         "consent",
+                                         "accept all",
+                                         "reject all",
+                                         "manage preferences",
+                                         "privacy settings",
+                                         "your device",
+                                         "personalis",
+                                         "personaliz",
+                                         "our partners",
+                                         "tracking technolog"};
     static const char *const paywall[] = {
-        "subscriber", "subscribe", "subscription", "free article", "articles remaining",
-        "article remaining", "continue reading", "unlimited access", "log in to",
-        "sign in to", "paywall", "premium", "register to"};
-    static const char *const ads[] = {"advertisement", "advertisements", "advertising", "ad",
-                                      "sponsored", "sponsored content", "paid content",
-                                      "promoted", "paid post"};
+        "subscriber",         "subscribe",         "subscription",     "free article",
+        "articles remaining", "article remaining", "continue reading", "unlimited access",
+        "log in to",          "sign in to",        "paywall",          "premium",
+        "register to"};
+    static const char *const ads[] = {
+        "advertisement",     "advertisements", "advertising", "ad",       "sponsored",
+        "sponsored content", "paid content",   "promoted",    "paid post"};
     static const char *const credits[] = {
-        "reporting by ", "additional reporting by ", "writing by ", "editing by ",
-        "compiled by ", "written by ", "contributed by ", "text by ", "source: ", "sources: "};
+        "reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ",
+        "written by ",   "contributed by ",          "text by ",    "source: ",    "sources: "};
     static const char *const bios[] = {"about the author", "the author is ", "(the author ",
                                        "the writer is ", "(the writer "};
-    static const char *const navs[] = {
-        "skip to", "back to top", "page top", "click here", "jump to", "breaking news",
-        "accessibility links", "text size", "sign in", "log in", "sign up", "enter your email",
-        "follow us", "top of page", "return to top", "go to top", "back to "};
-    static const char *const comments[] = {"post a comment", "leave a comment", "add a comment",
-                                           "view comments", "show comments", "join the discussion",
-                                           "join the conversation", "comments ("};
-    static const char *const labels[] = {"related:", "related coverage:", "related topics:",
-                                         "related articles:", "related stories:", "read more:",
-                                         "read also:", "also read:", "see also:", "more:"};
-    static const char *const tags[] = {"tags:", "topics:", "keywords:", "filed under:",
-                                       "categories:", "tagged:"};
-    int teaser = 0;
-
+    static const char *const navs[] = {"skip to",
+                                       "back to top",
+                                       "page top",
+                                       "click here",
+                                       "jump to",
+                                       "breaking news",
+                                       "accessibility links",
+                                       "text size",
+                                       "sign in",
+                                       "log in",
+                                       "sign up",
+                                       "enter your email",
+                                       "follow us",
+                                       "top of page",
+                                       "return to top",
+                                       "go to top",
+                                       "back to "};
+    static const char *const comments[] = {
+        "post a comment", "leave a comment",     "add a comment",         "view comments",
+        "show comments",  "join the discussion", "join the conversation", "comments ("};
+    static const char *const labels[] = {"related:",         "related coverage:",
+                                         "related topics:",  "related articles:",
+                                         "related stories:", "read more:",
+                                         "read also:",       "also read:",
+                                         "see also:",        "more:"};
+    static const char *const tags[] = {
+        "tags:", "topics:", "keywords:", "filed under:", "categories:", "tagged:"};
     memset(v, 0, sizeof(*v));
     if (u->words == 0) {
         v->reason = "decoration";
@@ -1329,56 +1686,61 @@ static void clean_detect(const struct clean_unit *u, const char *t, size_t n,
         return; /* chrome comes in short pieces; long text is left to the classifier */
     if (u->url && !memchr(t, ' ', n)) {
         v->reason = "url";
-    } else if (n < 300 && (memmem(t, n, "\xC2\xA9", 2) || clean_starts_ci(t, n, "copyright") ||
-                           clean_has_ci(t, n, "all rights reserved"))) {
+    } else if (n < 300 && (memmem(t, n, "\xC2\xA9", 2) || clean_starts_lc(low, n, "copyright") ||
+                           clean_has_lc(low, n, "all rights reserved"))) {
         v->reason = "footer";
-    } else if (n < 800 && (clean_has_ci(t, n, "cookie") || clean_has_ci(t, n, "consent")) &&
-               clean_count_phrases(t, n, cookie, CLEAN_COUNT(cookie)) >= 2) {
+    } else if (n < 800 && (clean_has_lc(low, n, "cookie") || clean_has_lc(low, n, "consent")) &&
+               clean_count_lc(low, n, cookie, CLEAN_COUNT(cookie)) >= 2) {
         v->reason = "cookie-notice";
         v->contagious = 1;
-    } else if (n < 300 && clean_count_phrases(t, n, paywall, CLEAN_COUNT(paywall)) >= 2) {
+    } else if (n < 300 && clean_count_lc(low, n, paywall, CLEAN_COUNT(paywall)) >= 2) {
         v->reason = "paywall";
         v->transparent = 1;
-    } else if (clean_caption(t, n)) {
+    } else if (n < 300 && (clean_has_lc(low, n, "newsletter") || clean_has_lc(low, n, "inbox")) &&
+               (clean_has_lc(low, n, "sign up") || clean_has_lc(low, n, "subscribe") ||
+                clean_has_lc(low, n, "email") || clean_has_lc(low, n, "inbox"))) {
+        v->reason = "newsletter";
+        v->transparent = 1;
+    } else if (clean_caption(low, n)) {
         v->reason = "caption";
         v->transparent = v->contagious = 1;
-    } else if (clean_in_words(t, n, ads, CLEAN_COUNT(ads)) ||
-               (n < 80 && (clean_has_ci(t, n, "below advertisement") ||
-                           clean_has_ci(t, n, "after advertisement") ||
-                           clean_has_ci(t, n, "continues below")))) {
+    } else if (clean_in_words_lc(low, n, ads, CLEAN_COUNT(ads)) ||
+               (n < 80 && (clean_has_lc(low, n, "below advertisement") ||
+                           clean_has_lc(low, n, "after advertisement") ||
+                           clean_has_lc(low, n, "continues below")))) {
         v->reason = "advertisement";
         v->transparent = 1;
-    } else if (n < 300 && (clean_has_ci(t, n, "; editing by") ||
-                           clean_has_ci(t, n, " / written by") ||
-                           clean_starts_any(t, n, credits, CLEAN_COUNT(credits)))) {
-        v->reason = clean_has_ci(t, n, "by ") ? "byline" : "credits";
-    } else if (n < 600 && clean_count_phrases(t, n < 20 ? n : 20, bios, CLEAN_COUNT(bios))) {
+    } else if (n < 300 &&
+               (clean_has_lc(low, n, "; editing by") || clean_has_lc(low, n, " / written by") ||
+                clean_starts_any_lc(low, n, credits, CLEAN_COUNT(credits)))) {
+        v->reason = clean_has_lc(low, n, "by ") ? "byline" : "credits";
+    } else if (n < 600 && clean_starts_any_lc(low, n, bios, CLEAN_COUNT(bios))) {
         v->reason = "author-bio";
-    } else if (clean_byline(u, t, n)) {
+    } else if (clean_byline(u, t, low, n)) {
         v->reason = "byline";
     } else if (clean_timestamp(t, n, u->words)) {
         v->reason = "timestamp";
-    } else if (clean_end_marker(t, n, u->words)) {
+    } else if (clean_end_marker(low, n, u->words)) {
         v->reason = "end-marker";
     } else if (u->share >= 2 && u->words <= 12 && u->stops * 4 <= u->words) {
         v->reason = "share";
-    } else if (n < 60 && (clean_count_phrases(t, n, comments, CLEAN_COUNT(comments)) ||
-                          clean_equals_ci(t, n, "comments"))) {
+    } else if (n < 60 && (clean_count_lc(low, n, comments, CLEAN_COUNT(comments)) ||
+                          clean_equals_lc(low, n, "comments"))) {
         v->reason = "comments";
-    } else if (n < 30 && (clean_has_ci(t, n, " min read") || clean_has_ci(t, n, " minute read") ||
-                          clean_has_ci(t, n, " mins read") || clean_has_ci(t, n, "-minute read"))) {
+    } else if (n < 30 &&
+               (clean_has_lc(low, n, " min read") || clean_has_lc(low, n, " minute read") ||
+                clean_has_lc(low, n, " mins read") || clean_has_lc(low, n, "-minute read"))) {
         v->reason = "navigation";
-    } else if (n < 60 && clean_starts_any(t, n, navs, CLEAN_COUNT(navs))) {
+    } else if (n < 60 && clean_starts_any_lc(low, n, navs, CLEAN_COUNT(navs))) {
         v->reason = "navigation";
-    } else if (clean_list_heading(t, n, u->words, &teaser)) {
+    } else if (clean_list_heading(t, n, u->words)) {
         v->reason = "related-links";
         v->list_head = 1;
-        v->teaser_head = (unsigned char)teaser;
         v->transparent = 1;
-    } else if (n < 250 && clean_starts_any(t, n, labels, CLEAN_COUNT(labels))) {
+    } else if (n < 250 && clean_starts_any_lc(low, n, labels, CLEAN_COUNT(labels))) {
         v->reason = "related-links";
         v->transparent = 1;
-    } else if (n < 250 && clean_starts_any(t, n, tags, CLEAN_COUNT(tags))) {
+    } else if (n < 250 && clean_starts_any_lc(low, n, tags, CLEAN_COUNT(tags))) {
         v->reason = "tags";
     } else if (u->words <= 12 && u->seps >= 1 &&
                (memmem(t, n, " > ", 3) || memmem(t, n, " \xC2\xBB ", 4) ||
@@ -1410,13 +1772,30 @@ static unsigned char clean_initial_class(const struct clean_unit *u)
         return CLEAN_BAD;
     if (u->chars < 70)
         return terminal && w >= 6 && u->stops * 5 >= w ? CLEAN_NEAR : CLEAN_SHORT;
-    if (!terminal && w <= 30)
-        return CLEAN_SHORT;
+    if (!terminal && (w <= 20 || u->chars < 120))
+        return CLEAN_SHORT; /* headline-like; longer text without an end is cut-off prose */
     if (u->stops * 100 < w * 18)
-        return CLEAN_BAD;
+        /* few English function words: a menu, a list of names, or a sentence in another
+         * language; a full sentence without separators or widget words is the last */
+        return u->end_kind == CLEAN_END_SENT && w >= 8 && u->seps == 0 && u->nav == 0 ? CLEAN_NEAR
+                                                                                      : CLEAN_BAD;
     if (terminal && u->stops * 100 >= w * 28 && u->chars >= 150)
         return CLEAN_GOOD;
     return CLEAN_NEAR;
+}
+
+/* Copies pg->scratch into pg->lower, ASCII letters lower-cased. */
+static int clean_lower_copy(struct clean_page *pg)
+{
+    size_t n = pg->scratch.len;
+
+    if (clean_grow((void **)&pg->lower.s, &pg->lower.cap, n + 1, 1))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        pg->lower.s[i] = (char)clean_lower((unsigned char)pg->scratch.s[i]);
+    pg->lower.s[n] = '\0';
+    pg->lower.len = n;
+    return 0;
 }
 
 /* Folds unit u into pg->scratch. */
@@ -1455,8 +1834,7 @@ static void clean_contagion(struct clean_page *pg)
             for (size_t k = i; k < j; k++)
                 if (!pg->units[k].forced && pg->units[k].chars < 300 &&
                     pg->units[k].kind == CLEAN_TEXT)
-                    clean_force(&pg->units[k], pg->units[hit].reason,
-                                pg->units[hit].transparent);
+                    clean_force(&pg->units[k], pg->units[hit].reason, pg->units[hit].transparent);
         i = j;
     }
 }
@@ -1468,11 +1846,19 @@ static void clean_lists(struct clean_page *pg)
     struct clean_unit *units = pg->units;
     size_t n = pg->unit_count;
 
+    size_t last_good = n;
+
+    for (size_t i = 0; i < n; i++)
+        if (units[i].cls == CLEAN_GOOD && !units[i].forced)
+            last_good = i;
     for (size_t i = 0; i < n; i++) {
-        int alone;
+        int alone, tail;
         if (!units[i].list_head)
             continue;
         alone = i + 1 >= n || units[i + 1].block != units[i].block;
+        /* a heading on its own after the story's last long paragraph: all that follows is
+         * the box ("Related stories" and one-line summaries of them) */
+        tail = alone && (last_good == n || last_good < i);
         for (size_t j = i + 1; j < n; j++) {
             struct clean_unit *u = &units[j];
             int same = u->block == units[i].block;
@@ -1480,7 +1866,7 @@ static void clean_lists(struct clean_page *pg)
                 break;
             if (u->truncated)
                 clean_force(u, "teaser", 1);
-            else if ((same && u->chars < 250) ||
+            else if ((same && u->chars < 250) || (tail && u->chars < 400) ||
                      (!same && u->chars < 100 && u->end_kind != CLEAN_END_SENT))
                 clean_force(u, u->forced ? u->reason : "related-links", 1);
             else
@@ -1572,8 +1958,7 @@ static int clean_context(struct clean_page *pg)
     return 0;
 }
 
-/* Content words of s (lower-cased ASCII words of four letters or more, not stop words) as
- * 64-bit hashes, for the overlap between a teaser and the story. */
+/* FNV-1a hash of a word, ASCII lower-cased: the key of the content-word sets below. */
 static uint64_t clean_word_hash(const char *w, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -1583,73 +1968,77 @@ static uint64_t clean_word_hash(const char *w, size_t n)
     return h | 1; /* 0 marks an empty slot */
 }
 
-/* Share of the content words of unit u that also occur in the kept paragraphs before it. */
-static int clean_overlap(struct clean_page *pg, size_t upto, const struct clean_unit *u,
-                         double *share)
-{
-    uint64_t *set = NULL;
-    size_t cap = 64, used = 0, hits = 0, total = 0, i, ws, we;
-    int rc = -1;
+/* A set of content-word hashes (open addressing, load at most one half). */
+struct clean_words {
+    uint64_t *slot;
+    size_t cap, used;
+};
 
-    set = calloc(cap, sizeof(*set));
-    if (!set)
-        return -1;
-    for (size_t k = 0; k < upto; k++) {
-        if (!pg->units[k].keep)
-            continue;
-        if (clean_unit_text(pg, &pg->units[k]))
-            goto out;
-        i = 0;
-        while (clean_next_word(pg->scratch.s, pg->scratch.len, &i, &ws, &we)) {
-            uint64_t h;
-            size_t slot;
-            if (we - ws < 4 || ingest_stop_word(pg->scratch.s + ws, we - ws))
-                continue;
-            if ((used + 1) * 2 > cap) {
-                uint64_t *bigger = calloc(cap * 2, sizeof(*bigger));
-                if (!bigger)
-                    goto out;
-                for (size_t j = 0; j < cap; j++)
-                    if (set[j]) {
-                        size_t s2 = (size_t)(set[j] % (cap * 2));
-                        while (bigger[s2])
-                            s2 = (s2 + 1) % (cap * 2);
-                        bigger[s2] = set[j];
-                    }
-                free(set);
-                set = bigger;
-                cap *= 2;
+static int clean_words_add(struct clean_words *w, uint64_t h)
+{
+    size_t i;
+
+    if ((w->used + 1) * 2 > w->cap) {
+        size_t ncap = w->cap ? w->cap * 2 : 64;
+        uint64_t *bigger = calloc(ncap, sizeof(*bigger));
+        if (!bigger)
+            return -1;
+        for (size_t j = 0; j < w->cap; j++)
+            if (w->slot[j]) {
+                size_t k = (size_t)(w->slot[j] % ncap);
+                while (bigger[k])
+                    k = (k + 1) % ncap;
+                bigger[k] = w->slot[j];
             }
-            h = clean_word_hash(pg->scratch.s + ws, we - ws);
-            slot = (size_t)(h % cap);
-            while (set[slot] && set[slot] != h)
-                slot = (slot + 1) % cap;
-            if (!set[slot]) {
-                set[slot] = h;
-                used++;
-            }
-        }
+        free(w->slot);
+        w->slot = bigger;
+        w->cap = ncap;
     }
+    i = (size_t)(h % w->cap);
+    while (w->slot[i] && w->slot[i] != h)
+        i = (i + 1) % w->cap;
+    if (!w->slot[i]) {
+        w->slot[i] = h;
+        w->used++;
+    }
+    return 0;
+}
+
+static int clean_words_has(const struct clean_words *w, uint64_t h)
+{
+    size_t i;
+
+    if (!w->cap)
+        return 0;
+    i = (size_t)(h % w->cap);
+    while (w->slot[i] && w->slot[i] != h)
+        i = (i + 1) % w->cap;
+    return w->slot[i] == h;
+}
+
+/* Adds (add) or looks up the content words of unit u: ASCII words of four letters or more that
+ * are not stop words. *total and *hits count them when looking up. */
+static int clean_words_of(struct clean_page *pg, const struct clean_unit *u, struct clean_words *w,
+                          int add, size_t *total, size_t *hits)
+{
+    size_t i = 0, ws, we;
+
     if (clean_unit_text(pg, u))
-        goto out;
-    i = 0;
+        return -1;
     while (clean_next_word(pg->scratch.s, pg->scratch.len, &i, &ws, &we)) {
         uint64_t h;
-        size_t slot;
         if (we - ws < 4 || ingest_stop_word(pg->scratch.s + ws, we - ws))
             continue;
-        total++;
         h = clean_word_hash(pg->scratch.s + ws, we - ws);
-        slot = (size_t)(h % cap);
-        while (set[slot] && set[slot] != h)
-            slot = (slot + 1) % cap;
-        hits += set[slot] == h;
+        if (add) {
+            if (clean_words_add(w, h))
+                return -1;
+        } else {
+            (*total)++;
+            *hits += (size_t)clean_words_has(w, h);
+        }
     }
-    *share = total ? (double)hits / (double)total : 0.0;
-    rc = 0;
-out:
-    free(set);
-    return rc;
+    return 0;
 }
 
 /* Teasers: after the story's last complete paragraph, paragraphs cut off mid-sentence are
@@ -1657,7 +2046,9 @@ out:
  * vocabulary is a truncated last paragraph instead, and stays. */
 static int clean_teasers(struct clean_page *pg)
 {
+    struct clean_words story = {0};
     size_t n = pg->unit_count, last = n;
+    int built = 0, rc = -1;
 
     for (size_t i = 0; i < n; i++)
         if (pg->units[i].keep && !pg->units[i].truncated)
@@ -1666,24 +2057,34 @@ static int clean_teasers(struct clean_page *pg)
         return 0;
     for (size_t i = last + 1; i < n; i++) {
         struct clean_unit *u = &pg->units[i];
-        double share = 0.0;
         if (!u->truncated || (u->forced && u->reason && strcmp(u->reason, "teaser") != 0) ||
-            u->stops * 100 < u->words * 15)
+            (size_t)u->stops * 100 < (size_t)u->words * 15)
             continue;
         if (u->block == pg->units[last].block) {
-            if (clean_overlap(pg, last + 1, u, &share))
-                return -1;
-            if (share >= 0.5)
+            size_t total = 0, hits = 0;
+            if (!built) { /* the story's vocabulary, once */
+                for (size_t k = 0; k <= last; k++)
+                    if (pg->units[k].keep &&
+                        clean_words_of(pg, &pg->units[k], &story, 1, NULL, NULL))
+                        goto out;
+                built = 1;
+            }
+            if (clean_words_of(pg, u, &story, 0, &total, &hits))
+                goto out;
+            if (total && hits * 2 >= total)
                 continue;
         }
         clean_force(u, "teaser", 0);
         u->keep = 0;
     }
-    return 0;
+    rc = 0;
+out:
+    free(story.slot);
+    return rc;
 }
 
-/* Names the chrome the detectors left unnamed: the headline (the last headline-like line above
- * the story), the site name (a proper name among the first lines), then by position. */
+/* Names the chrome the detectors left unnamed: the headline, the site name (a proper name
+ * among the first lines, above the headline), then by position (header, footer, boilerplate). */
 static void clean_name_reasons(struct clean_page *pg)
 {
     size_t n = pg->unit_count, first = n, last = 0, title = n, suffixed = n;
@@ -1694,22 +2095,29 @@ static void clean_name_reasons(struct clean_page *pg)
                 first = i;
             last = i;
         }
+    /* The headline is the first headline-like line above the story: a standfirst may follow
+     * it. A proper name at the top ("Harbor Times") is the masthead, unless nothing else
+     * qualifies; a "Headline | Outlet" line counts when no bare headline is there. */
     if (pg->versions == 0) {
+        size_t named = n;
         for (size_t i = 0; i < first && i < n; i++) {
             const struct clean_unit *u = &pg->units[i];
-            if (u->reason || !u->title_like)
+            if (u->reason || !u->title_like || u->nav > 0)
                 continue;
-            if (u->seps == 0)
+            if (u->name_like)
+                named = i;
+            else if (u->seps == 0 && title == n)
                 title = i;
-            else
+            else if (u->seps > 0 && suffixed == n)
                 suffixed = i;
         }
         if (title == n)
-            title = suffixed;
+            title = suffixed < n ? suffixed : named;
         if (title < n)
             pg->units[title].reason = "headline";
     }
-    for (size_t i = 0; i < first && i < n && i < 3; i++)
+    /* the masthead: a proper name among the first lines, above the headline */
+    for (size_t i = 0; i < first && i < n && i < 3 && i < title; i++)
         if (!pg->units[i].reason && pg->units[i].name_like) {
             pg->units[i].reason = "site-name";
             break;
@@ -1728,6 +2136,46 @@ static void clean_name_reasons(struct clean_page *pg)
     }
 }
 
+/* A page with no paragraph long enough to be good: a brief of short paragraphs, or a page in
+ * another language (few English function words anywhere). Sentences count as near-good
+ * whatever their function words when the page is not English; then the stretch between two
+ * pieces of chrome with the most near-good text is taken as the story. */
+static void clean_no_good(struct clean_page *pg)
+{
+    size_t n = pg->unit_count, words = 0, stops = 0, best_chars = 0, best_from = n, best_to = n;
+
+    for (size_t i = 0; i < n; i++) {
+        words += pg->units[i].words;
+        stops += pg->units[i].stops;
+    }
+    if (stops * 10 < words) /* not English: judge by length and sentence shape only */
+        for (size_t i = 0; i < n; i++) {
+            struct clean_unit *u = &pg->units[i];
+            if (!u->forced && u->end_kind == CLEAN_END_SENT && u->words >= 5 && u->seps == 0)
+                u->cls = u->chars >= 150 ? CLEAN_GOOD : CLEAN_NEAR;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (pg->units[i].cls == CLEAN_GOOD)
+            return;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, chars = 0;
+        while (j < n && !(pg->units[j].cls == CLEAN_BAD && !pg->units[j].transparent)) {
+            if (pg->units[j].cls == CLEAN_NEAR)
+                chars += pg->units[j].chars;
+            j++;
+        }
+        if (chars > best_chars) {
+            best_chars = chars;
+            best_from = i;
+            best_to = j;
+        }
+        i = j + 1;
+    }
+    for (size_t i = best_from; i < best_to; i++)
+        if (pg->units[i].cls == CLEAN_NEAR)
+            pg->units[i].cls = CLEAN_GOOD;
+}
+
 static int clean_classify(struct clean_page *pg)
 {
     size_t n = pg->unit_count, first_body = n, good = 0;
@@ -1738,12 +2186,13 @@ static int clean_classify(struct clean_page *pg)
         if (clean_features(pg, u))
             return -1;
         u->cls = clean_initial_class(u);
-        clean_detect(u, pg->scratch.s ? pg->scratch.s : "", pg->scratch.len, &v);
+        if (clean_lower_copy(pg))
+            return -1;
+        clean_detect(u, pg->scratch.s ? pg->scratch.s : "", pg->lower.s, pg->scratch.len, &v);
         if (v.reason) {
             clean_force(u, v.reason, v.transparent);
             u->contagious = v.contagious;
             u->list_head = v.list_head;
-            u->teaser_head = v.teaser_head;
         } else if (u->kind == CLEAN_VCELL) {
             u->forced = 1;
             u->cls = CLEAN_GOOD;
@@ -1771,14 +2220,8 @@ static int clean_classify(struct clean_page *pg)
     clean_lists(pg);
     for (size_t i = 0; i < n; i++)
         good += pg->units[i].cls == CLEAN_GOOD;
-    if (good == 0) /* no long prose: the best there is (short notes, other languages) */
-        for (size_t i = 0; i < n; i++) {
-            struct clean_unit *u = &pg->units[i];
-            if (!u->forced && u->end_kind == CLEAN_END_SENT && u->words >= 5 &&
-                (u->cls == CLEAN_NEAR || u->cls == CLEAN_SHORT || u->cls == CLEAN_BAD) &&
-                u->seps == 0)
-                u->cls = CLEAN_GOOD;
-        }
+    if (good == 0)
+        clean_no_good(pg);
     if (clean_context(pg) || clean_teasers(pg))
         return -1;
     clean_name_reasons(pg);
@@ -1879,7 +2322,8 @@ static int clean_cells_equal(struct clean_page *pg, struct ingest_range a, struc
     struct clean_text x = {0}, y = {0};
     int eq = -1;
 
-    if (!clean_fold(pg, a.start, a.end, 0, &x, NULL) && !clean_fold(pg, b.start, b.end, 0, &y, NULL))
+    if (!clean_fold(pg, a.start, a.end, 0, &x, NULL) &&
+        !clean_fold(pg, b.start, b.end, 0, &y, NULL))
         eq = x.len == y.len && (x.len == 0 || memcmp(x.s, y.s, x.len) == 0);
     free(x.s);
     free(y.s);
@@ -1922,9 +2366,18 @@ static int clean_version_table(struct clean_page *pg, size_t at, size_t cols, si
             break;
         if (clean_row_cells(pg, pg->lines[l].start, pg->lines[l].end, &count))
             return -1;
-        if (count > cols) { /* a '|' inside the text: the older cells absorb the extra ones */
-            pg->cells[count - cols].start = pg->cells[0].start;
-            memmove(pg->cells, pg->cells + (count - cols), cols * sizeof(*pg->cells));
+        if (count > cols) {
+            /* '|' inside the text: "A | B | A | B |" is two cells of "A | B" each; otherwise
+             * the oldest cell takes the extra pieces and the latest stays whole */
+            size_t per = count % cols == 0 ? count / cols : 1;
+            if (per > 1) {
+                for (size_t c = 0; c < cols; c++)
+                    pg->cells[c] = (struct ingest_range){pg->cells[c * per].start,
+                                                         pg->cells[c * per + per - 1].end};
+            } else {
+                pg->cells[count - cols].start = pg->cells[0].start;
+                memmove(pg->cells, pg->cells + (count - cols), cols * sizeof(*pg->cells));
+            }
             count = cols;
         }
         for (size_t c = 0; c < count; c++)
@@ -2000,20 +2453,58 @@ static int clean_removed_cmp(const void *a, const void *b)
     return x->raw.end < y->raw.end ? -1 : x->raw.end > y->raw.end;
 }
 
+/* Reasons whose adjacent lines (same block) are recorded as one removed span: a menu of twenty
+ * lines is one "navigation" span. Lines that metadata reads one by one stay apart. */
+static int clean_mergeable(const char *reason)
+{
+    static const char *const single[] = {"headline",  "site-name",     "byline", "credits",
+                                         "timestamp", "dateline-line", "url",    "teaser"};
+
+    for (size_t i = 0; i < CLEAN_COUNT(single); i++)
+        if (strcmp(reason, single[i]) == 0)
+            return 0;
+    return 1;
+}
+
+/* Gives the text of the open run back to its removed span. */
+static int clean_close_run(struct clean_page *pg, struct clean_text *run, size_t *run_index)
+{
+    if (*run_index == SIZE_MAX)
+        return 0;
+    if (!run->s && clean_text_put(run, "", 0, 0, 0))
+        return -1;
+    pg->removed[*run_index].text = run->s;
+    memset(run, 0, sizeof(*run));
+    *run_index = SIZE_MAX;
+    return 0;
+}
+
 static int clean_output(struct clean_page *pg, struct ingest_doc *doc)
 {
-    struct clean_text out = {0};
-    size_t last_end = 0;
+    struct clean_text out = {0}, run = {0};
+    size_t last_end = 0, run_index = SIZE_MAX;
     int any = 0;
 
     out.with_map = 1;
     for (size_t i = 0; i < pg->unit_count; i++) {
         const struct clean_unit *u = &pg->units[i];
         if (!u->keep) {
-            if (clean_remove(pg, u->start, u->end, u->reason ? u->reason : "boilerplate"))
+            const char *reason = u->reason ? u->reason : "boilerplate";
+            struct ingest_removed *r;
+            if (run_index != SIZE_MAX && !pg->units[i - 1].keep &&
+                pg->units[i - 1].block == u->block &&
+                strcmp(pg->removed[run_index].reason, reason) == 0) {
+                if (clean_text_put(&run, " ", 1, 0, 0) ||
+                    clean_fold(pg, u->start, u->end, 0, &run, NULL))
+                    goto fail;
+                pg->removed[run_index].raw.end = clean_raw_at(pg, u->end);
+                continue;
+            }
+            if (clean_close_run(pg, &run, &run_index) || clean_remove(pg, u->start, u->end, reason))
                 goto fail;
-            if (strcmp(pg->removed[pg->removed_count - 1].reason, "teaser") == 0) {
-                char *copy = strdup(pg->removed[pg->removed_count - 1].text);
+            r = &pg->removed[pg->removed_count - 1];
+            if (strcmp(reason, "teaser") == 0) {
+                char *copy = strdup(r->text);
                 if (!copy || clean_grow((void **)&pg->related, &pg->related_cap,
                                         pg->related_count + 1, sizeof(*pg->related))) {
                     free(copy);
@@ -2021,8 +2512,17 @@ static int clean_output(struct clean_page *pg, struct ingest_doc *doc)
                 }
                 pg->related[pg->related_count++] = copy;
             }
+            if (clean_mergeable(reason)) { /* the builder holds the text while the run is open */
+                run.s = r->text;
+                run.len = strlen(r->text);
+                run.cap = run.len + 1;
+                r->text = NULL;
+                run_index = pg->removed_count - 1;
+            }
             continue;
         }
+        if (clean_close_run(pg, &run, &run_index))
+            goto fail;
         if (any && clean_text_put(&out, "\n\n", 2, last_end, 1))
             goto fail;
         if (clean_fold(pg, u->start, u->end, u->kind == CLEAN_TABLE, &out, NULL))
@@ -2030,6 +2530,8 @@ static int clean_output(struct clean_page *pg, struct ingest_doc *doc)
         last_end = clean_raw_at(pg, u->end);
         any = 1;
     }
+    if (clean_close_run(pg, &run, &run_index))
+        goto fail;
     if (clean_text_put(&out, "", 0, 0, 0) ||
         clean_grow((void **)&out.map, &out.map_cap, out.len + 1, sizeof(size_t)))
         goto fail;
@@ -2051,6 +2553,10 @@ static int clean_output(struct clean_page *pg, struct ingest_doc *doc)
     doc->invalid_utf8 = pg->invalid;
     return 0;
 fail:
+    if (run_index != SIZE_MAX) /* the span's text is the builder's */
+        pg->removed[run_index].text = run.s;
+    else
+        free(run.s);
     free(out.s);
     free(out.map);
     return -1;
@@ -2070,6 +2576,7 @@ static void clean_page_clear(struct clean_page *pg)
     free(pg->related);
     free(pg->cells);
     free(pg->scratch.s);
+    free(pg->lower.s);
     memset(pg, 0, sizeof(*pg));
 }
 
@@ -2081,8 +2588,12 @@ int ingest_clean(const char *raw, size_t len, struct ingest_doc *out)
     memset(out, 0, sizeof(*out));
     pg.raw = raw ? raw : "";
     pg.raw_len = raw ? len : 0;
-    if (clean_normalize(&pg) || clean_split_lines(&pg) || clean_build_units(&pg) ||
-        clean_classify(&pg) || clean_output(&pg, out))
+    if (clean_normalize(&pg) || clean_split_lines(&pg) || clean_build_units(&pg))
+        goto out;
+    free(pg.lines); /* units hold what is needed from here on */
+    pg.lines = NULL;
+    pg.line_count = pg.line_cap = 0;
+    if (clean_classify(&pg) || clean_output(&pg, out))
         goto out;
     if (ingest_segment_doc(out) || ingest_meta_extract(pg.raw, pg.raw_len, out))
         goto out;

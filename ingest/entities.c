@@ -29,16 +29,16 @@ enum {
     L_CONN = 1u << 13,    /* connectors inside names and titles: "of", "for" */
     L_PRON_M = 1u << 14,
     L_PRON_F = 1u << 15,
-    L_ZH = 1u << 16,      /* Chinese and Korean family names */
-    L_ROLEREF = 1u << 17, /* heads of a title used alone: "the minister" */
-    L_AUX = 1u << 18,     /* auxiliaries and adverbs between a subject and its verb */
-    L_LOCPREP = 1u << 19, /* "in", "at", "near": a place follows */
-    L_GOVNOUN = 1u << 20, /* "Beijing's position": a government's */
-    L_OBJVERB = 1u << 21, /* verbs whose object is a government: "urged Tokyo" */
-    L_PLURAL = 1u << 22,  /* plural cues that distribute: "Islands", "Provinces" */
-    L_QUALMOD = 1u << 23, /* role modifiers that make a different office: "assistant" */
-    L_DET = 1u << 24,     /* "the", "a", "an" */
-    L_SUFFIX = 1u << 25,  /* name suffixes: "jr.", "iii" */
+    L_ZH = 1u << 16,         /* Chinese and Korean family names */
+    L_ROLEREF = 1u << 17,    /* heads of a title used alone: "the minister" */
+    L_AUX = 1u << 18,        /* auxiliaries and adverbs between a subject and its verb */
+    L_LOCPREP = 1u << 19,    /* "in", "at", "near": a place follows */
+    L_GOVNOUN = 1u << 20,    /* "Beijing's position": a government's */
+    L_OBJVERB = 1u << 21,    /* verbs whose object is a government: "urged Tokyo" */
+    L_PLURAL = 1u << 22,     /* plural cues that distribute: "Islands", "Provinces" */
+    L_QUALMOD = 1u << 23,    /* role modifiers that make a different office: "assistant" */
+    L_DET = 1u << 24,        /* "the", "a", "an" */
+    L_SUFFIX = 1u << 25,     /* name suffixes: "jr.", "iii" */
     L_STANDALONE = 1u << 26, /* institutions named by one word: "Congress", "Diet" */
     L_PLACENOUN = 1u << 27,  /* "the city of X": "city", "island" */
     L_GENERIC = 1u << 28,    /* words of generic organization names: "foreign", "ministry" */
@@ -51,20 +51,21 @@ struct lex_list {
     size_t count;
 };
 
+/* clang-format off */
 static const char *const lex_title[] = {
-    "secretary", "minister", "president", "vice", "deputy", "assistant", "under",
-    "undersecretary", "under-secretary", "prime", "premier", "chief", "cabinet", "foreign",
-    "defense", "defence", "state", "economy", "trade", "industry", "finance", "justice", "home",
-    "interior", "environment", "agriculture", "transport", "education", "health", "commerce",
-    "treasury", "energy", "homeland", "security", "national", "affairs", "senior", "parliamentary",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "special", "director",
-    "director-general", "general", "gen.", "lt.", "maj.", "col.", "adm.", "admiral", "rear",
-    "brig.", "colonel", "captain", "capt.", "sgt.", "sen.", "senator", "rep.", "representative",
-    "gov.", "governor", "mayor", "chairman", "chairwoman", "chair", "commander", "chancellor",
-    "king", "queen", "emperor", "crown", "prince", "princess", "judge", "speaker", "leader",
-    "councilor", "councillor", "counselor", "press", "intelligence", "joint", "staff", "chiefs",
-    "adviser", "advisor", "coordinator", "lawmaker", "consul", "acting", "former", "then", "new",
-    "top", "incoming", "outgoing", "current", "war", "navy", "army", "air", "force", "lieutenant",
+    "secretary", "minister", "president", "vice", "deputy", "assistant", "under", "undersecretary",
+    "under-secretary", "prime", "premier", "chief", "cabinet", "foreign", "defense", "defence",
+    "state", "economy", "trade", "industry", "finance", "justice", "home", "interior",
+    "environment", "agriculture", "transport", "education", "health", "commerce", "treasury",
+    "energy", "homeland", "security", "national", "affairs", "senior", "parliamentary", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "special", "director", "director-general",
+    "general", "gen.", "lt.", "maj.", "col.", "adm.", "admiral", "rear", "brig.", "colonel",
+    "captain", "capt.", "sgt.", "sen.", "senator", "rep.", "representative", "gov.", "governor",
+    "mayor", "chairman", "chairwoman", "chair", "commander", "chancellor", "king", "queen",
+    "emperor", "crown", "prince", "princess", "judge", "speaker", "leader", "councilor",
+    "councillor", "counselor", "press", "intelligence", "joint", "staff", "chiefs", "adviser",
+    "advisor", "coordinator", "lawmaker", "consul", "acting", "former", "then", "new", "top",
+    "incoming", "outgoing", "current", "war", "navy", "army", "air", "force", "lieutenant",
     "sergeant", "major", "legislator", "congressman", "congresswoman", "delegate", "negotiator",
     "head", "regional", "policy", "planning", "public", "diplomacy", "executive", "external",
     "internal", "international", "relations", "land", "infrastructure", "tourism", "fisheries",
@@ -73,357 +74,373 @@ static const char *const lex_title[] = {
     "development", "administration", "ministry", "department", "agency", "office", "bureau",
     "general-secretary", "secretary-general", "vice-president", "vice-minister", "vice-premier",
     "deputy-director", "first", "second", "lt", "gen", "col", "adm", "maj", "sen", "gov", "rep",
-    "amb.", "amb", "u.n.", "pacific", "fleet", "commandant", "secretaries", "ministers",
-    "premiers", "presidents", "chiefs", "military", "counterterrorism", "nuclear", "arms",
-    "control", "disarmament", "asian", "east", "asia", "ex", "interim", "designate", "elect",
-    "and", "of", "for", "to", "the", "on",
+    "amb.", "amb", "u.n.", "pacific", "fleet", "commandant", "secretaries", "ministers", "premiers",
+    "presidents", "chiefs", "military", "counterterrorism", "nuclear", "arms", "control",
+    "disarmament", "asian", "east", "asia", "ex", "interim", "designate", "elect", "and", "of",
+    "for", "to", "the", "on"
 };
 
 static const char *const lex_head[] = {
     "minister", "secretary", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
     "ambassador", "envoy", "director", "director-general", "chief", "head", "leader", "chairman",
     "chairwoman", "chair", "chairperson", "governor", "gov.", "mayor", "senator", "sen.",
-    "representative", "rep.", "lawmaker", "congressman", "congresswoman", "legislator",
-    "official", "officer", "diplomat", "adviser", "advisor", "aide", "analyst", "expert",
-    "specialist", "scholar", "professor", "researcher", "fellow", "member", "commander",
-    "general", "gen.", "admiral", "adm.", "colonel", "col.", "captain", "capt.", "lieutenant",
-    "lt.", "sergeant", "sgt.", "maj.", "chancellor", "king", "queen", "emperor", "prince",
-    "princess", "counselor", "councilor", "councillor", "coordinator", "negotiator",
-    "undersecretary", "under-secretary", "correspondent", "reporter", "editor", "journalist",
-    "delegate", "administrator", "strategist", "economist", "lawyer", "attorney", "consul",
-    "executive", "founder", "co-founder", "cofounder", "manager", "commissioner", "inspector",
-    "judge", "prosecutor", "activist", "dean", "lecturer", "author", "historian",
-    "secretary-general", "general-secretary", "vice-president", "vice-minister", "vice-premier",
-    "commandant", "organizer", "organiser", "staffer", "columnist", "commentator", "chief",
-    "co-leader", "co-chair", "co-chairman", "deputy", "attache", "attaché", "secretary",
-    "ceo", "chairman", "pilot", "captain", "mp", "candidate", "nominee", "emissary", "agent",
-    "partner", "researcher", "academic", "physicist", "engineer", "director", "principal",
+    "representative", "rep.", "lawmaker", "congressman", "congresswoman", "legislator", "official",
+    "officer", "diplomat", "adviser", "advisor", "aide", "analyst", "expert", "specialist",
+    "scholar", "professor", "researcher", "fellow", "member", "commander", "general", "gen.",
+    "admiral", "adm.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant",
+    "sgt.", "maj.", "chancellor", "king", "queen", "emperor", "prince", "princess", "counselor",
+    "councilor", "councillor", "coordinator", "negotiator", "undersecretary", "under-secretary",
+    "correspondent", "reporter", "editor", "journalist", "delegate", "administrator", "strategist",
+    "economist", "lawyer", "attorney", "consul", "executive", "founder", "co-founder", "cofounder",
+    "manager", "commissioner", "inspector", "judge", "prosecutor", "activist", "dean", "lecturer",
+    "author", "historian", "secretary-general", "general-secretary", "vice-president",
+    "vice-minister", "vice-premier", "commandant", "organizer", "organiser", "staffer", "columnist",
+    "commentator", "chief", "co-leader", "co-chair", "co-chairman", "deputy", "attache", "attaché",
+    "secretary", "ceo", "chairman", "pilot", "captain", "mp", "candidate", "nominee", "emissary",
+    "agent", "partner", "researcher", "academic", "physicist", "engineer", "director", "principal",
     "justice", "speaker", "treasurer", "minister-counselor", "curator", "teacher", "doctor",
     "nurse", "student", "farmer", "fisherman", "owner", "worker", "priest", "monk", "soldier",
-    "veteran", "volunteer", "protester", "architect", "artist", "businessman",
-    "businesswoman", "entrepreneur", "banker", "consultant",
-    "lecturer", "instructor", "trainer", "coach", "chef", "writer", "novelist", "poet",
-    "photographer", "filmmaker", "broadcaster", "presenter", "surgeon",
-    "scientist", "engineer", "technician", "officer",
-    "director-general", "archivist", "librarian", "principal", "mayor-elect", "governor-elect",
+    "veteran", "volunteer", "protester", "architect", "artist", "businessman", "businesswoman",
+    "entrepreneur", "banker", "consultant", "lecturer", "instructor", "trainer", "coach", "chef",
+    "writer", "novelist", "poet", "photographer", "filmmaker", "broadcaster", "presenter",
+    "surgeon", "scientist", "engineer", "technician", "officer", "director-general", "archivist",
+    "librarian", "principal", "mayor-elect", "governor-elect"
 };
 
-static const char *const lex_hon[] = {"mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "mme.",
-                                      "mr", "mrs", "ms", "dr", "messrs.", "mlle."};
+static const char *const lex_hon[] = {
+    "mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "mme.", "mr", "mrs", "ms", "dr", "messrs.",
+    "mlle."
+};
 
 static const char *const lex_orgcue[] = {
-    "ministry", "department", "agency", "committee", "council", "bank", "party", "forces",
-    "force", "bureau", "assembly", "union", "guard", "institute", "institution", "foundation",
-    "center", "centre", "university", "college", "corps", "command", "fund", "commission",
-    "authority", "board", "organization", "organisation", "association", "federation",
-    "league", "secretariat", "parliament", "congress", "court", "embassy", "consulate", "navy",
-    "army", "office", "police", "service", "services", "company", "corporation", "corp.",
-    "inc.", "ltd.", "co.", "society", "academy", "laboratory", "network", "times", "post",
-    "journal", "daily", "herald", "tribune", "gazette", "shimbun", "headquarters", "programme",
-    "diet", "senate", "forum", "group", "coalition", "movement",
-    "front", "brigade", "regiment", "division", "fleet", "squadron", "wing", "battalion",
-    "airlines", "airways", "industries", "bloc", "conference", "directorate", "tribunal",
-    "caucus", "museum", "library", "hospital", "school", "observatory",
+    "ministry", "department", "agency", "committee", "council", "bank", "party", "forces", "force",
+    "bureau", "assembly", "union", "guard", "institute", "institution", "foundation", "center",
+    "centre", "university", "college", "corps", "command", "fund", "commission", "authority",
+    "board", "organization", "organisation", "association", "federation", "league", "secretariat",
+    "parliament", "congress", "court", "embassy", "consulate", "navy", "army", "office", "police",
+    "service", "services", "company", "corporation", "corp.", "inc.", "ltd.", "co.", "society",
+    "academy", "laboratory", "network", "times", "post", "journal", "daily", "herald", "tribune",
+    "gazette", "shimbun", "headquarters", "programme", "diet", "senate", "forum", "group",
+    "coalition", "movement", "front", "brigade", "regiment", "division", "fleet", "squadron",
+    "wing", "battalion", "airlines", "airways", "industries", "bloc", "conference", "directorate",
+    "tribunal", "caucus", "museum", "library", "hospital", "school", "observatory"
 };
 
 static const char *const lex_placecue[] = {
     "province", "provinces", "prefecture", "prefectures", "island", "islands", "isles", "sea",
-    "strait", "straits", "base", "station", "peninsula", "river", "bay", "ocean", "gulf",
-    "channel", "reef", "reefs", "atoll", "airport", "harbor", "harbour", "mountains",
-    "mountain", "valley", "county", "district", "region", "square", "shrine", "temple",
-    "airfield", "port", "canal", "desert", "plateau", "archipelago", "coast", "lake", "park",
-    "palace", "bridge", "ward", "village", "city", "town", "heights", "range", "shoal", "shoals",
-    "cape", "hill", "hills", "dome", "monument", "castle", "stadium", "tower", "cathedral",
-    "memorial",
+    "strait", "straits", "base", "station", "peninsula", "river", "bay", "ocean", "gulf", "channel",
+    "reef", "reefs", "atoll", "airport", "harbor", "harbour", "mountains", "mountain", "valley",
+    "county", "district", "region", "square", "shrine", "temple", "airfield", "port", "canal",
+    "desert", "plateau", "archipelago", "coast", "lake", "park", "palace", "bridge", "ward",
+    "village", "city", "town", "heights", "range", "shoal", "shoals", "cape", "hill", "hills",
+    "dome", "monument", "castle", "stadium", "tower", "cathedral", "memorial"
 };
 
 static const char *const lex_agrcue[] = {
-    "treaty", "agreement", "accord", "accords", "pact", "declaration", "protocol",
-    "convention", "charter", "communique", "communiqué", "guidelines", "act", "roadmap",
+    "treaty", "agreement", "accord", "accords", "pact", "declaration", "protocol", "convention",
+    "charter", "communique", "communiqué", "guidelines", "act", "roadmap"
 };
 
-static const char *const lex_placepre[] = {"camp", "mount", "mt.", "lake", "cape", "fort",
-                                           "port", "gulf", "sea", "strait", "bay", "isle",
-                                           "mount.", "lake"};
+static const char *const lex_placepre[] = {
+    "camp", "mount", "mt.", "lake", "cape", "fort", "port", "gulf", "sea", "strait", "bay", "isle",
+    "mount.", "lake"
+};
 
 static const char *const lex_func[] = {
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they",
-    "i", "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "nor", "if",
-    "when", "while", "as", "at", "in", "on", "for", "with", "by", "from", "to", "of", "after",
-    "before", "under", "over", "since", "although", "though", "because", "meanwhile",
-    "however", "also", "so", "yet", "still", "both", "each", "every", "all", "some", "many",
-    "most", "such", "other", "another", "ironically", "earlier", "later", "last", "next",
-    "yesterday", "today", "tomorrow", "tonight", "there", "here", "then", "now", "thus",
-    "hence", "instead", "indeed", "even", "only", "just", "not", "no", "yes", "what", "which",
-    "who", "whom", "whose", "where", "why", "how", "among", "amid", "about", "above", "across",
-    "against", "along", "around", "behind", "below", "beside", "between", "beyond", "despite",
-    "during", "except", "inside", "into", "like", "near", "off", "onto", "outside", "through",
-    "throughout", "toward", "towards", "until", "upon", "via", "within", "without", "once",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
-    "second", "third", "several", "few", "more", "less", "much", "any", "either", "neither",
-    "officials", "official", "analysts", "experts", "critics", "residents", "opponents",
-    "supporters", "officers", "diplomats", "lawmakers", "sources", "reporters", "people",
-    "speaking", "asked", "according", "under", "unlike", "whether", "whereas", "unless",
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i",
+    "you", "his", "her", "their", "our", "my", "your", "but", "and", "or", "nor", "if", "when",
+    "while", "as", "at", "in", "on", "for", "with", "by", "from", "to", "of", "after", "before",
+    "under", "over", "since", "although", "though", "because", "meanwhile", "however", "also", "so",
+    "yet", "still", "both", "each", "every", "all", "some", "many", "most", "such", "other",
+    "another", "ironically", "earlier", "later", "last", "next", "yesterday", "today", "tomorrow",
+    "tonight", "there", "here", "then", "now", "thus", "hence", "instead", "indeed", "even", "only",
+    "just", "not", "no", "yes", "what", "which", "who", "whom", "whose", "where", "why", "how",
+    "among", "amid", "about", "above", "across", "against", "along", "around", "behind", "below",
+    "beside", "between", "beyond", "despite", "during", "except", "inside", "into", "like", "near",
+    "off", "onto", "outside", "through", "throughout", "toward", "towards", "until", "upon", "via",
+    "within", "without", "once", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "first", "second", "third", "several", "few", "more", "less", "much", "any",
+    "either", "neither", "officials", "official", "analysts", "experts", "critics", "residents",
+    "opponents", "supporters", "officers", "diplomats", "lawmakers", "sources", "reporters",
+    "people", "speaking", "asked", "according", "under", "unlike", "whether", "whereas", "unless",
     "overall", "again", "already", "always", "never", "often", "perhaps", "rather", "soon",
     "together", "afterward", "afterwards", "finally", "further", "furthermore", "moreover",
-    "nevertheless", "nonetheless", "otherwise", "similarly", "specifically", "separately",
-    "asked", "told", "said", "says", "adding", "noting", "citing", "given", "following",
-    "including", "regarding", "concerning", "do", "does", "did", "is", "are", "was", "were",
-    "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
-    "might", "must", "shall", "let", "please", "thank", "thanks", "dear", "mr", "mrs", "ms",
-    "editor's", "editors", "photo", "video", "image", "images", "read", "see", "click",
-    "share", "email", "print", "subscribe", "comments",  "advertisement", "related",
-     "breaking",  "coverage", "update", "updated", "version", "page", 
-     "most", "popular",  "headlines", "pick", "hot", "latest", "more", "full",
-    "story", "stories", "article", "articles", "section", "menu", "search", "login", "sign",
-    "register", "contact", "about", "terms", "privacy", "copyright", "all", "rights",
-    "reserved",   "ministers", "ministries", "countries", "nations",
-     "allies",      "asked", "ask",
-            
-       "japan-u.s.", "u.s.-japan", "there's", "it's",
-    "that's", "here's", "what's", "let's", "we're", "they're", "i'm", "don't", "doesn't",
-    "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "mr.", "ms.", "mrs.",
-    "dr.", "prof.", "sir", "madam", "ladies", "gentlemen",  "none", "nobody",
-    "someone", "something", "everyone", "everything", "anyone", "anything", "nothing",
-    "tuesday's", "our", "ours", "us", "them", "him", "me", "own", "same", "different",
-    "very", "too", "well", "best", "better", "good", "great", "big", "small", "large",
-    "long", "short", "high", "low", "early", "late", "recent", "recently", "previously",
-    "initially", "currently", "typically", "traditionally", "historically", "privately",
-    "publicly", "officially", "reportedly", "apparently", "clearly", "certainly", "probably",
-    "possibly", "likely", "unlikely", "ultimately", "eventually", "immediately", "quickly",
-    "slowly", "hours", "days", "weeks", "months", "years", "decades", "minutes", "hour",
-    "day", "week", "month", "year", "decade", "minute", "morning", "afternoon", "evening",
-    "night", "noon", "midnight", "ago",  "experts", "polls", "surveys", "data",
-    "figures", "statistics", "it", "note", "notes", "editor", "source", "sources",
-    "background", "analysis", "opinion", "commentary", "interview", "transcript", "question",
-    "answer", "q", "q.", "a.", "text", "full", "summary", "highlights", "timeline",
+    "nevertheless", "nonetheless", "otherwise", "similarly", "specifically", "separately", "asked",
+    "told", "said", "says", "adding", "noting", "citing", "given", "following", "including",
+    "regarding", "concerning", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "will", "would", "should", "could", "can", "may", "might", "must", "shall",
+    "let", "please", "thank", "thanks", "dear", "mr", "mrs", "ms", "editor's", "editors", "photo",
+    "video", "image", "images", "read", "see", "click", "share", "email", "print", "subscribe",
+    "comments", "advertisement", "related", "breaking", "coverage", "update", "updated", "version",
+    "page", "most", "popular", "headlines", "pick", "hot", "latest", "more", "full", "story",
+    "stories", "article", "articles", "section", "menu", "search", "login", "sign", "register",
+    "contact", "about", "terms", "privacy", "copyright", "all", "rights", "reserved", "ministers",
+    "ministries", "countries", "nations", "allies", "asked", "ask", "japan-u.s.", "u.s.-japan",
+    "there's", "it's", "that's", "here's", "what's", "let's", "we're", "they're", "i'm", "don't",
+    "doesn't", "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "mr.", "ms.",
+    "mrs.", "dr.", "prof.", "sir", "madam", "ladies", "gentlemen", "none", "nobody", "someone",
+    "something", "everyone", "everything", "anyone", "anything", "nothing", "tuesday's", "our",
+    "ours", "us", "them", "him", "me", "own", "same", "different", "very", "too", "well", "best",
+    "better", "good", "great", "big", "small", "large", "long", "short", "high", "low", "early",
+    "late", "recent", "recently", "previously", "initially", "currently", "typically",
+    "traditionally", "historically", "privately", "publicly", "officially", "reportedly",
+    "apparently", "clearly", "certainly", "probably", "possibly", "likely", "unlikely",
+    "ultimately", "eventually", "immediately", "quickly", "slowly", "hours", "days", "weeks",
+    "months", "years", "decades", "minutes", "hour", "day", "week", "month", "year", "decade",
+    "minute", "morning", "afternoon", "evening", "night", "noon", "midnight", "ago", "experts",
+    "polls", "surveys", "data", "figures", "statistics", "it", "note", "notes", "editor", "source",
+    "sources", "background", "analysis", "opinion", "commentary", "interview", "transcript",
+    "question", "answer", "q", "q.", "a.", "text", "full", "summary", "highlights", "timeline"
 };
 
 static const char *const lex_time[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-    "sept.", "oct.", "nov.", "dec.", "christmas", "easter", "spring", "summer", "autumn",
-    "fall", "winter", "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun.",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+    "oct.", "nov.", "dec.", "christmas", "easter", "spring", "summer", "autumn", "fall", "winter",
+    "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun."
 };
 
 static const char *const lex_speech[] = {
-    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated",
-    "states", "explained", "explains", "argued", "argues", "wrote", "writes", "asked", "asks",
-    "warned", "warns", "insisted", "insists", "replied", "replies", "recalled", "recalls",
-    "acknowledged", "acknowledges", "declared", "declares", "announced", "announces",
-    "stressed", "stresses", "emphasized", "emphasizes", "urged", "urges", "remarked",
-    "observed", "commented", "conceded", "concedes", "contended", "maintained", "suggested",
-    "suggests", "predicted", "believes", "believed", "thinks", "thought", "hopes", "hoped",
-    "called", "calls", "described", "describes", "pointed", "welcomed", "welcomes",
-    "criticized", "criticizes", "praised", "praises", "denied", "denies", "confirmed",
-    "confirms", "responded", "responds", "agreed", "agrees", "promised", "promises",
-    "vowed", "vows", "pledged", "pledges", "questioned", "rejected", "rejects", "dismissed",
-    "expressed", "expresses", "spoke", "speaks", "testified", "testifies", "tweeted",
-    "posted", "briefed", "discussed", "met", "visited", "visits", "arrived", "left",
-    "signed", "signs", "attended", "attends", "hosted", "hosts", "led", "leads", "headed",
-    "heads", "chaired", "chairs", "proposed", "proposes", "plans", "planned", "wants",
-    "wanted", "declined", "declines", "refused", "refuses", "apologized", "apologizes",
-    "resigned", "resigns", "served", "serves", "was", "is", "has", "had", "will", "would",
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated", "states",
+    "explained", "explains", "argued", "argues", "wrote", "writes", "asked", "asks", "warned",
+    "warns", "insisted", "insists", "replied", "replies", "recalled", "recalls", "acknowledged",
+    "acknowledges", "declared", "declares", "announced", "announces", "stressed", "stresses",
+    "emphasized", "emphasizes", "urged", "urges", "remarked", "observed", "commented", "conceded",
+    "concedes", "contended", "maintained", "suggested", "suggests", "predicted", "believes",
+    "believed", "thinks", "thought", "hopes", "hoped", "called", "calls", "described", "describes",
+    "pointed", "welcomed", "welcomes", "criticized", "criticizes", "praised", "praises", "denied",
+    "denies", "confirmed", "confirms", "responded", "responds", "agreed", "agrees", "promised",
+    "promises", "vowed", "vows", "pledged", "pledges", "questioned", "rejected", "rejects",
+    "dismissed", "expressed", "expresses", "spoke", "speaks", "testified", "testifies", "tweeted",
+    "posted", "briefed", "discussed", "met", "visited", "visits", "arrived", "left", "signed",
+    "signs", "attended", "attends", "hosted", "hosts", "led", "leads", "headed", "heads", "chaired",
+    "chairs", "proposed", "proposes", "plans", "planned", "wants", "wanted", "declined", "declines",
+    "refused", "refuses", "apologized", "apologizes", "resigned", "resigns", "served", "serves",
+    "was", "is", "has", "had", "will", "would"
 };
 
 static const char *const lex_agent[] = {
-    /* prefixes of verbs whose subject is a government rather than a city */
     "say", "said", "state", "announc", "decid", "agree", "warn", "protest", "oppos", "insist",
-    "want", "hope", "expect", "urg", "demand", "reject", "deni", "deny", "accus", "claim",
-    "welcom", "refus", "plan", "lodg", "call", "ask", "seek", "sought", "respond", "react",
-    "argu", "complain", "criticiz", "condemn", "threaten", "pledg", "promis", "propos",
-    "offer", "approv", "consider", "believ", "fear", "worr", "see", "saw", "view", "regard",
-    "need", "intend", "push", "press", "retaliat", "impos", "sign", "negotiat", "join",
-    "back", "support", "recogni", "reaffirm", "confirm", "acknowledg", "told", "tell",
-    "made", "make", "took", "take", "chose", "choos", "tri", "try", "held", "hold", "remain",
-    "continu", "dispatch", "send", "sent", "deploy", "summon", "express", "voic", "question",
-    "challeng", "blam", "lobb", "court", "insist", "announc", "stress", "repeat", "vow",
-    "object", "resist", "refus", "balk", "bristl", "fum", "suspect", "doubt", "favor",
-    "favour", "prefer", "grant", "allow", "permit", "block", "veto", "ban", "sanction",
-    "ratif", "endors", "adopt", "launch", "begin", "began", "start", "stop", "halt", "end",
-    "cancel", "postpon", "delay", "suspend", "resum", "accept", "declin", "deploy", "order",
-    "instruct", "direct", "ask", "invit", "host", "approach", "engag", "cooperat", "collaborat",
-    "work", "strive", "aim", "seem", "appear", "look", "watch", "monitor", "observ", "track",
-    "count", "rel", "depend", "pay", "paid", "spend", "spent", "bought", "buy", "sold", "sell",
-    "gave", "give", "got", "get", "won", "win", "lost", "lose", "is lock",
+    "want", "hope", "expect", "urg", "demand", "reject", "deni", "deny", "accus", "claim", "welcom",
+    "refus", "plan", "lodg", "call", "ask", "seek", "sought", "respond", "react", "argu",
+    "complain", "criticiz", "condemn", "threaten", "pledg", "promis", "propos", "offer", "approv",
+    "consider", "believ", "fear", "worr", "see", "saw", "view", "regard", "need", "intend", "push",
+    "press", "retaliat", "impos", "sign", "negotiat", "join", "back", "support", "recogni",
+    "reaffirm", "confirm", "acknowledg", "told", "tell", "made", "make", "took", "take", "chose",
+    "choos", "tri", "try", "held", "hold", "remain", "continu", "dispatch", "send", "sent",
+    "deploy", "summon", "express", "voic", "question", "challeng", "blam", "lobb", "court",
+    "insist", "announc", "stress", "repeat", "vow", "object", "resist", "refus", "balk", "bristl",
+    "fum", "suspect", "doubt", "favor", "favour", "prefer", "grant", "allow", "permit", "block",
+    "veto", "ban", "sanction", "ratif", "endors", "adopt", "launch", "begin", "began", "start",
+    "stop", "halt", "end", "cancel", "postpon", "delay", "suspend", "resum", "accept", "declin",
+    "deploy", "order", "instruct", "direct", "ask", "invit", "host", "approach", "engag",
+    "cooperat", "collaborat", "work", "strive", "aim", "seem", "appear", "look", "watch", "monitor",
+    "observ", "track", "count", "rel", "depend", "pay", "paid", "spend", "spent", "bought", "buy",
+    "sold", "sell", "gave", "give", "got", "get", "won", "win", "lost", "lose", "is lock"
 };
 
-static const char *const lex_part[] = {"de", "del", "della", "der", "den", "van", "von", "da",
-                                       "di", "du", "dos", "das", "la", "le", "bin", "al",
-                                       "ibn", "ter", "ten", "y", "zu", "st."};
+static const char *const lex_part[] = {
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "la", "le",
+    "bin", "al", "ibn", "ter", "ten", "y", "zu", "st."
+};
 
 static const char *const lex_given[] = {
     "john", "james", "michael", "robert", "william", "david", "richard", "joseph", "thomas",
-    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven",
-    "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald",
-    "timothy", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan",
-    "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory",
-    "raymond", "alexander", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "henry",
-    "douglas", "peter", "adam", "nathan", "zachary", "walter", "kyle", "harold", "carl",
-    "arthur", "gerald", "roger", "keith", "jeremy", "lawrence", "sean", "christian", "albert",
-    "joe", "ethan", "austin", "jesse", "willie", "billy", "bryan", "bruce", "jordan", "ralph",
-    "roy", "noah", "dylan", "eugene", "wayne", "alan", "juan", "louis", "russell", "gabriel",
-    "randy", "philip", "harry", "vincent", "bobby", "johnny", "logan", "mary", "patricia",
-    "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy",
-    "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
-    "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon",
-    "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda",
-    "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel",
-    "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie",
-    "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
-    "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann",
-    "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail",
-    "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa",
-    "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "andrew", "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy",
+    "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
+    "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory", "raymond", "alexander",
+    "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "henry", "douglas", "peter", "adam",
+    "nathan", "zachary", "walter", "kyle", "harold", "carl", "arthur", "gerald", "roger", "keith",
+    "jeremy", "lawrence", "sean", "christian", "albert", "joe", "ethan", "austin", "jesse",
+    "willie", "billy", "bryan", "bruce", "jordan", "ralph", "roy", "noah", "dylan", "eugene",
+    "wayne", "alan", "juan", "louis", "russell", "gabriel", "randy", "philip", "harry", "vincent",
+    "bobby", "johnny", "logan", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara",
+    "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley",
+    "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
+    "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela",
+    "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine",
+    "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane",
+    "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan",
+    "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances",
+    "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris",
+    "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle",
+    "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose",
     "alexis", "kayla", "caroline", "sheila", "susan", "kurt", "rex", "chuck", "leon", "ash",
-    "ashton", "mike", "hillary", "condoleezza", "colin", "madeleine", "warren", "dick",
-    "les", "jim", "lloyd", "pete", "marco", "antony", "tony", "bill", "barack", "wallace",
-    "porter", "caroline", "rahm", "bernard", "ben", "hans", "klaus", "jean", "pierre",
-    "francois", "ivan", "sergei", "vladimir", "dmitry", "yuri", "ahmed", "mohammed",
-    "muhammad", "ali", "hassan", "omar", "ken", "ted", "tom", "tim", "bob", "rob", "dan",
-    "dave", "steve", "jeff", "greg", "matt", "nick", "sam", "max", "alex", "ed", "fred",
-    "ron", "don", "jon", "jay", "ray", "roy", "glenn", "craig", "todd", "neil", "ian", "colin",
-    "stuart", "graham", "malcolm", "duncan", "hugh", "nigel", "simon", "philip", "penny",
-    "marise", "julie", "kevin", "scott", "malcolm", "tony", "kim", "moon", "yoon", "lee",
-    "park", "narendra", "rajnath", "subrahmanyam", "shinzo", "taro", "yoshihide", "fumio",
-    "shigeru", "sanae", "yukio", "naoto", "yoshihiko", "junichiro", "ryutaro", "keizo",
-    "yoshiro", "yasuo", "tomiichi", "morihiro", "tsutomu", "kiichi", "toshiki", "hiroshi",
-    "takeshi", "kenji", "akira", "takashi", "yuki", "yuko", "keiko", "naomi", "hiroki",
+    "ashton", "mike", "hillary", "condoleezza", "colin", "madeleine", "warren", "dick", "les",
+    "jim", "lloyd", "pete", "marco", "antony", "tony", "bill", "barack", "wallace", "porter",
+    "caroline", "rahm", "bernard", "ben", "hans", "klaus", "jean", "pierre", "francois", "ivan",
+    "sergei", "vladimir", "dmitry", "yuri", "ahmed", "mohammed", "muhammad", "ali", "hassan",
+    "omar", "ken", "ted", "tom", "tim", "bob", "rob", "dan", "dave", "steve", "jeff", "greg",
+    "matt", "nick", "sam", "max", "alex", "ed", "fred", "ron", "don", "jon", "jay", "ray", "roy",
+    "glenn", "craig", "todd", "neil", "ian", "colin", "stuart", "graham", "malcolm", "duncan",
+    "hugh", "nigel", "simon", "philip", "penny", "marise", "julie", "kevin", "scott", "malcolm",
+    "tony", "kim", "moon", "yoon", "lee", "park", "narendra", "rajnath", "subrahmanyam", "shinzo",
+    "taro", "yoshihide", "fumio", "shigeru", "sanae", "yukio", "naoto", "yoshihiko", "junichiro",
+    "ryutaro", "keizo", "yoshiro", "yasuo", "tomiichi", "morihiro", "tsutomu", "kiichi", "toshiki",
+    "hiroshi", "takeshi", "kenji", "akira", "takashi", "yuki", "yuko", "keiko", "naomi", "hiroki",
     "kenta", "shinji", "tadashi", "satoshi", "makoto", "koji", "kazuo", "masahiro", "haruki",
-    "ichiro", "jiro", "saburo", "shiro", "akiko", "yoko", "michiko", "hiroko", "tomoko",
-    "mariko", "emiko", "kazuko", "nobuo", "itsunori", "gen", "minoru", "yasukazu", "tomomi",
-    "katsuya", "seiji", "takeaki", "koichiro", "hirofumi", "yoriko", "nobutaka", "makiko",
-    "yohei", "yoshimasa", "yoko", "takeshi", "toshimitsu", "hirokazu", "susumu", "mizuho",
-    "kazuyoshi", "nobushige", "akinori", "yasuhiro", "fumiko", "akemi", "hiroyuki",
-    "tetsuya", "daisuke", "ryota", "shota", "yuta", "sho", "ren", "haruto", "sota", "yuto",
-    "chip", "chris", "jane", "geoff", "geoffrey", "marcus", "eddie", "carlos", "jose",
-    "luis", "miguel", "antonio", "manuel", "francisco", "rodrigo", "ferdinand", "gloria",
-    "corazon", "benigno", "joseph", "rodrigo", "albert", "teodoro", "enrique",
+    "ichiro", "jiro", "saburo", "shiro", "akiko", "yoko", "michiko", "hiroko", "tomoko", "mariko",
+    "emiko", "kazuko", "nobuo", "itsunori", "gen", "minoru", "yasukazu", "tomomi", "katsuya",
+    "seiji", "takeaki", "koichiro", "hirofumi", "yoriko", "nobutaka", "makiko", "yohei",
+    "yoshimasa", "yoko", "takeshi", "toshimitsu", "hirokazu", "susumu", "mizuho", "kazuyoshi",
+    "nobushige", "akinori", "yasuhiro", "fumiko", "akemi", "hiroyuki", "tetsuya", "daisuke",
+    "ryota", "shota", "yuta", "sho", "ren", "haruto", "sota", "yuto", "chip", "chris", "jane",
+    "geoff", "geoffrey", "marcus", "eddie", "carlos", "jose", "luis", "miguel", "antonio", "manuel",
+    "francisco", "rodrigo", "ferdinand", "gloria", "corazon", "benigno", "joseph", "rodrigo",
+    "albert", "teodoro", "enrique"
 };
 
-static const char *const lex_conn[] = {"of", "for", "to", "and", "on", "the", "at", "in", "&",
-                                       "with", "between", "de", "del"};
-static const char *const lex_pron_m[] = {"he", "him", "his", "himself"};
-static const char *const lex_pron_f[] = {"she", "her", "hers", "herself"};
+static const char *const lex_conn[] = {
+    "of", "for", "to", "and", "on", "the", "at", "in", "&", "with", "between", "de", "del"
+};
+static const char *const lex_pron_m[] = {
+    "he", "him", "his", "himself"
+};
+static const char *const lex_pron_f[] = {
+    "she", "her", "hers", "herself"
+};
 
 static const char *const lex_zh[] = {
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
-    "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song",
-    "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan",
-    "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen",
-    "yao", "jin", "fu", "qian", "xi", "geng", "hua", "wen", "qin", "bo", "kong", "mao",
-    "chiang", "tsai", "lai", "ko", "hou", "kim", "lee", "park", "choi", "jung", "kang", "cho",
-    "yoon", "jang", "lim", "shin", "moon", "ahn", "hong", "yoo", "ko", "wong", "chan", "cheung",
-    "leung", "ho", "lam", "ng", "tsang", "yip",
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "jin", "fu", "qian",
+    "xi", "geng", "hua", "wen", "qin", "bo", "kong", "mao", "chiang", "tsai", "lai", "ko", "hou",
+    "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "shin", "moon",
+    "ahn", "hong", "yoo", "ko", "wong", "chan", "cheung", "leung", "ho", "lam", "ng", "tsang",
+    "yip"
 };
 
 static const char *const lex_roleref[] = {
-    "minister", "secretary", "president", "premier", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "governor", "mayor", "director", "director-general",
-    "chairman", "chairwoman", "envoy", "commander", "chancellor", "senator", "chief",
-    "negotiator", "coordinator", "adviser", "advisor", "emperor", "admiral", "general",
-    "colonel", "lawmaker", "congressman", "congresswoman", "professor", "judge", "curator",
+    "minister", "secretary", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "governor", "mayor", "director", "director-general", "chairman", "chairwoman",
+    "envoy", "commander", "chancellor", "senator", "chief", "negotiator", "coordinator", "adviser",
+    "advisor", "emperor", "admiral", "general", "colonel", "lawmaker", "congressman",
+    "congresswoman", "professor", "judge", "curator"
 };
 
 static const char *const lex_aux[] = {
-    "has", "had", "have", "will", "would", "should", "must", "can", "could", "may", "might",
-    "did", "does", "do", "also", "still", "not", "never", "repeatedly", "nevertheless",
-    "already", "quickly", "publicly", "formally", "officially", "reportedly", "has",
-    "apparently", "now", "then", "again", "too", "firmly", "strongly", "immediately",
-    "swiftly", "angrily", "sharply", "long", "clearly", "privately", "only", "just", "is",
-    "was", "are", "were", "be", "been", "being", "largely", "generally", "always", "often",
-    "previously", "initially", "ultimately", "eventually", "finally", "increasingly",
-    "consistently", "insistently", "openly", "quietly", "reluctantly", "separately",
-    "indirectly", "directly", "first", "later", "soon", "recently", "yesterday", "today",
-    "itself", "both",
+    "has", "had", "have", "will", "would", "should", "must", "can", "could", "may", "might", "did",
+    "does", "do", "also", "still", "not", "never", "repeatedly", "nevertheless", "already",
+    "quickly", "publicly", "formally", "officially", "reportedly", "has", "apparently", "now",
+    "then", "again", "too", "firmly", "strongly", "immediately", "swiftly", "angrily", "sharply",
+    "long", "clearly", "privately", "only", "just", "is", "was", "are", "were", "be", "been",
+    "being", "largely", "generally", "always", "often", "previously", "initially", "ultimately",
+    "eventually", "finally", "increasingly", "consistently", "insistently", "openly", "quietly",
+    "reluctantly", "separately", "indirectly", "directly", "first", "later", "soon", "recently",
+    "yesterday", "today", "itself", "both"
 };
 
-static const char *const lex_locprep[] = {"in", "at", "near", "from", "to", "into", "outside",
-                                          "inside", "across", "around", "via", "toward",
-                                          "towards", "off", "through", "reached", "visited",
-                                          "visit", "visiting", "arrived", "left", "leaving",
-                                          "flew", "traveled", "travelled", "returned", "onto"};
+static const char *const lex_locprep[] = {
+    "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "via",
+    "toward", "towards", "off", "through", "reached", "visited", "visit", "visiting", "arrived",
+    "left", "leaving", "flew", "traveled", "travelled", "returned", "onto"
+};
 
 static const char *const lex_govnoun[] = {
     "position", "positions", "policy", "policies", "plan", "plans", "decision", "decisions",
     "military", "government", "stance", "claim", "claims", "ally", "allies", "relations",
-    "response", "concern", "concerns", "interest", "interests", "effort", "efforts",
-    "commitment", "approach", "demand", "demands", "proposal", "proposals", "rebalance",
-    "modernization", "buildup", "build-up", "support", "refusal", "insistence", "intentions",
-    "leaders", "leadership", "officials", "diplomats", "diplomacy", "strategy", "move",
-    "moves", "request", "requests", "pressure", "assertiveness", "ambitions", "objections",
-    "opposition", "reaction", "warning", "warnings", "assurances", "view", "views",
-    "calculations", "resolve", "side", "defense", "defence", "security", "envoy", "envoys",
-    "negotiators", "ties", "alliance", "partner", "partners", "protests", "protest",
-    "actions", "behavior", "behaviour", "aggression", "threats", "threat", "message",
-    "red", "patience", "expectations", "goals", "aims", "priorities", "influence", "economic",
-    "wishes", "consent", "approval", "backing", "blessing", "control", "sovereignty",
-    "nuclear", "missile", "missiles", "troops", "forces", "navy", "army", "spending",
+    "response", "concern", "concerns", "interest", "interests", "effort", "efforts", "commitment",
+    "approach", "demand", "demands", "proposal", "proposals", "rebalance", "modernization",
+    "buildup", "build-up", "support", "refusal", "insistence", "intentions", "leaders",
+    "leadership", "officials", "diplomats", "diplomacy", "strategy", "move", "moves", "request",
+    "requests", "pressure", "assertiveness", "ambitions", "objections", "opposition", "reaction",
+    "warning", "warnings", "assurances", "view", "views", "calculations", "resolve", "side",
+    "defense", "defence", "security", "envoy", "envoys", "negotiators", "ties", "alliance",
+    "partner", "partners", "protests", "protest", "actions", "behavior", "behaviour", "aggression",
+    "threats", "threat", "message", "red", "patience", "expectations", "goals", "aims",
+    "priorities", "influence", "economic", "wishes", "consent", "approval", "backing", "blessing",
+    "control", "sovereignty", "nuclear", "missile", "missiles", "troops", "forces", "navy", "army",
+    "spending"
 };
 
 static const char *const lex_objverb[] = {
-    "urged", "urge", "urges", "urging", "pressed", "press", "presses", "pressing", "warned",
-    "warn", "warns", "warning", "recognize", "recognized", "recognizes", "recognizing",
-    "recognise", "recognised", "told", "tell", "tells", "criticized", "criticize",
-    "criticizes", "criticizing", "accused", "accuse", "accuses", "accusing", "asked", "ask",
-    "asks", "asking", "persuade", "persuaded", "reassure", "reassured", "reassuring",
-    "assure", "assured", "assuring", "pressured", "pressure", "pressuring", "angered",
-    "anger", "rankled", "rankle", "provoked", "provoke", "provoking", "confront",
-    "confronted", "challenged", "challenge", "defy", "defied", "sanctioned", "sanction",
-    "lobbied", "lobby", "lobbying", "with", "against", "between", "by", "toward", "towards",
-    "for", "upon", "joined", "join", "backed", "supported", "support", "notified", "informed",
-    "inform", "irritated", "alarmed", "reassure", "trust", "trusted", "distrust", "blamed",
-    "blame", "thanked", "congratulated", "contacted", "consulted", "consult", "convince",
-    "convinced", "encouraged", "encourage", "engage", "engaged", "engaging", "deter",
-    "deterred", "deterring", "punish", "punished", "isolate", "isolated", "deal",
+    "urged", "urge", "urges", "urging", "pressed", "press", "presses", "pressing", "warned", "warn",
+    "warns", "warning", "recognize", "recognized", "recognizes", "recognizing", "recognise",
+    "recognised", "told", "tell", "tells", "criticized", "criticize", "criticizes", "criticizing",
+    "accused", "accuse", "accuses", "accusing", "asked", "ask", "asks", "asking", "persuade",
+    "persuaded", "reassure", "reassured", "reassuring", "assure", "assured", "assuring",
+    "pressured", "pressure", "pressuring", "angered", "anger", "rankled", "rankle", "provoked",
+    "provoke", "provoking", "confront", "confronted", "challenged", "challenge", "defy", "defied",
+    "sanctioned", "sanction", "lobbied", "lobby", "lobbying", "with", "against", "between", "by",
+    "toward", "towards", "for", "upon", "joined", "join", "backed", "supported", "support",
+    "notified", "informed", "inform", "irritated", "alarmed", "reassure", "trust", "trusted",
+    "distrust", "blamed", "blame", "thanked", "congratulated", "contacted", "consulted", "consult",
+    "convince", "convinced", "encouraged", "encourage", "engage", "engaged", "engaging", "deter",
+    "deterred", "deterring", "punish", "punished", "isolate", "isolated", "deal"
 };
 
-static const char *const lex_plural[] = {"provinces", "islands", "prefectures", "straits",
-                                         "isles", "reefs", "shoals", "ministries",
-                                         "mountains", "hills", "heights"};
+static const char *const lex_plural[] = {
+    "provinces", "islands", "prefectures", "straits", "isles", "reefs", "shoals", "ministries",
+    "mountains", "hills", "heights"
+};
 
-static const char *const lex_qualmod[] = {"assistant", "deputy", "vice", "under",
-                                          "undersecretary", "parliamentary", "acting",
-                                          "former", "associate", "junior", "vice-minister",
-                                          "under-secretary", "principal", "senior", "ex"};
+static const char *const lex_qualmod[] = {
+    "assistant", "deputy", "vice", "under", "undersecretary", "parliamentary", "acting", "former",
+    "associate", "junior", "vice-minister", "under-secretary", "principal", "senior", "ex"
+};
 
-static const char *const lex_det[] = {"the", "a", "an"};
-static const char *const lex_small[] = {"of", "and", "the", "to", "in", "on", "with", "for",
-                                        "a", "an", "at", "by", "vs", "from", "as", "or",
-                                        "over", "into", "after", "amid", "'s"};
-static const char *const lex_suffix[] = {"jr.", "sr.", "ii", "iii", "iv", "jr", "sr"};
-static const char *const lex_standalone[] = {"congress", "parliament", "diet", "senate",
-                                             "knesset", "bundestag", "duma", "kremlin",
-                                             "politburo", "legislature"};
+static const char *const lex_det[] = {
+    "the", "a", "an"
+};
+static const char *const lex_small[] = {
+    "of", "and", "the", "to", "in", "on", "with", "for", "a", "an", "at", "by", "vs", "from", "as",
+    "or", "over", "into", "after", "amid", "'s"
+};
+static const char *const lex_suffix[] = {
+    "jr.", "sr.", "ii", "iii", "iv", "jr", "sr"
+};
+static const char *const lex_standalone[] = {
+    "congress", "parliament", "diet", "senate", "knesset", "bundestag", "duma", "kremlin",
+    "politburo", "legislature"
+};
 static const char *const lex_placenoun[] = {
-    "city", "town", "village", "island", "islands", "capital", "prefecture", "province",
-    "region", "district", "county", "port", "state", "territory", "atoll", "peninsula",
-    "suburb", "archipelago", "islet", "harbor", "harbour", "municipality", "area",
+    "city", "town", "village", "island", "islands", "capital", "prefecture", "province", "region",
+    "district", "county", "port", "state", "territory", "atoll", "peninsula", "suburb",
+    "archipelago", "islet", "harbor", "harbour", "municipality", "area"
 };
 static const char *const lex_generic[] = {
     "foreign", "defense", "defence", "ministry", "department", "agency", "affairs", "of", "the",
     "and", "state", "home", "interior", "finance", "trade", "economy", "justice", "security",
-    "national", "council", "coast", "guard", "self-defense", "forces", "force", "air",
-    "maritime", "ground", "navy", "army", "embassy", "consulate", "office", "cabinet",
-    "secretariat", "industry", "intelligence", "central", "committee", "bureau", "-",
+    "national", "council", "coast", "guard", "self-defense", "forces", "force", "air", "maritime",
+    "ground", "navy", "army", "embassy", "consulate", "office", "cabinet", "secretariat",
+    "industry", "intelligence", "central", "committee", "bureau", "-"
 };
+/* clang-format on */
 
 #define LEX_N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct lex_list lex_lists[] = {
-    {L_TITLE, lex_title, LEX_N(lex_title)},       {L_HEAD, lex_head, LEX_N(lex_head)},         {L_HON, lex_hon, LEX_N(lex_hon)},
-    {L_ORGCUE, lex_orgcue, LEX_N(lex_orgcue)},     {L_PLACECUE, lex_placecue, LEX_N(lex_placecue)}, {L_AGRCUE, lex_agrcue, LEX_N(lex_agrcue)},
-    {L_PLACEPRE, lex_placepre, LEX_N(lex_placepre)}, {L_FUNC, lex_func, LEX_N(lex_func)},         {L_TIME, lex_time, LEX_N(lex_time)},
-    {L_SPEECH, lex_speech, LEX_N(lex_speech)},     {L_PART, lex_part, LEX_N(lex_part)},         {L_GIVEN, lex_given, LEX_N(lex_given)},
-    {L_CONN, lex_conn, LEX_N(lex_conn)},         {L_PRON_M, lex_pron_m, LEX_N(lex_pron_m)},     {L_PRON_F, lex_pron_f, LEX_N(lex_pron_f)},
-    {L_ZH, lex_zh, LEX_N(lex_zh)},             {L_ROLEREF, lex_roleref, LEX_N(lex_roleref)},   {L_AUX, lex_aux, LEX_N(lex_aux)},
-    {L_LOCPREP, lex_locprep, LEX_N(lex_locprep)},   {L_GOVNOUN, lex_govnoun, LEX_N(lex_govnoun)},   {L_OBJVERB, lex_objverb, LEX_N(lex_objverb)},
-    {L_PLURAL, lex_plural, LEX_N(lex_plural)},     {L_QUALMOD, lex_qualmod, LEX_N(lex_qualmod)},   {L_DET, lex_det, LEX_N(lex_det)},
-    {L_SUFFIX, lex_suffix, LEX_N(lex_suffix)},     {L_STANDALONE, lex_standalone, LEX_N(lex_standalone)},
-    {L_PLACENOUN, lex_placenoun, LEX_N(lex_placenoun)}, {L_GENERIC, lex_generic, LEX_N(lex_generic)},
-    {L_SMALL, lex_small, LEX_N(lex_small)},
-};
+static const struct lex_list lex_lists[] = {{L_TITLE, lex_title, LEX_N(lex_title)},
+                                            {L_HEAD, lex_head, LEX_N(lex_head)},
+                                            {L_HON, lex_hon, LEX_N(lex_hon)},
+                                            {L_ORGCUE, lex_orgcue, LEX_N(lex_orgcue)},
+                                            {L_PLACECUE, lex_placecue, LEX_N(lex_placecue)},
+                                            {L_AGRCUE, lex_agrcue, LEX_N(lex_agrcue)},
+                                            {L_PLACEPRE, lex_placepre, LEX_N(lex_placepre)},
+                                            {L_FUNC, lex_func, LEX_N(lex_func)},
+                                            {L_TIME, lex_time, LEX_N(lex_time)},
+                                            {L_SPEECH, lex_speech, LEX_N(lex_speech)},
+                                            {L_PART, lex_part, LEX_N(lex_part)},
+                                            {L_GIVEN, lex_given, LEX_N(lex_given)},
+                                            {L_CONN, lex_conn, LEX_N(lex_conn)},
+                                            {L_PRON_M, lex_pron_m, LEX_N(lex_pron_m)},
+                                            {L_PRON_F, lex_pron_f, LEX_N(lex_pron_f)},
+                                            {L_ZH, lex_zh, LEX_N(lex_zh)},
+                                            {L_ROLEREF, lex_roleref, LEX_N(lex_roleref)},
+                                            {L_AUX, lex_aux, LEX_N(lex_aux)},
+                                            {L_LOCPREP, lex_locprep, LEX_N(lex_locprep)},
+                                            {L_GOVNOUN, lex_govnoun, LEX_N(lex_govnoun)},
+                                            {L_OBJVERB, lex_objverb, LEX_N(lex_objverb)},
+                                            {L_PLURAL, lex_plural, LEX_N(lex_plural)},
+                                            {L_QUALMOD, lex_qualmod, LEX_N(lex_qualmod)},
+                                            {L_DET, lex_det, LEX_N(lex_det)},
+                                            {L_SUFFIX, lex_suffix, LEX_N(lex_suffix)},
+                                            {L_STANDALONE, lex_standalone, LEX_N(lex_standalone)},
+                                            {L_PLACENOUN, lex_placenoun, LEX_N(lex_placenoun)},
+                                            {L_GENERIC, lex_generic, LEX_N(lex_generic)},
+                                            {L_SMALL, lex_small, LEX_N(lex_small)}};
 
 /* ---- the per-call lexicon hash (built per call: no global state, safe for threads) ---- */
 
@@ -533,20 +550,20 @@ static int strset_has(const struct strset *s, const char *w)
 /* ---- candidates and the extraction context ---- */
 
 struct ent_cand {
-    size_t t0, t1;               /* tokens [t0, t1) */
+    size_t t0, t1; /* tokens [t0, t1) */
     enum ingest_entity_type type;
-    long kb;                     /* gazetteer row, or -1 */
-    char *name;                  /* unknown entities: display name */
-    char *id;                    /* unknown entities: id when it is not slug(name) */
+    long kb;    /* gazetteer row, or -1 */
+    char *name; /* unknown entities: display name */
+    char *id;   /* unknown entities: id when it is not slug(name) */
     const char *rule;
-    char *role;                  /* role stated in the text at this mention */
-    char *title;                 /* the title before the name, when an apposition gave role */
+    char *role;  /* role stated in the text at this mention */
+    char *title; /* the title before the name, when an apposition gave role */
     int demonym;
-    char gender;                 /* from an honorific at this mention */
+    char gender; /* from an honorific at this mention */
     int dead;
-    int single;                  /* one-word person mention to resolve: surname, "Mr. X" */
-    int words;                   /* name words of a person (full names have two or more) */
-    long ref;                    /* the candidate this one refers to (identity), or -1 */
+    int single; /* one-word person mention to resolve: surname, "Mr. X" */
+    int words;  /* name words of a person (full names have two or more) */
+    long ref;   /* the candidate this one refers to (identity), or -1 */
 };
 
 struct ent_ctx {
@@ -556,16 +573,16 @@ struct ent_ctx {
     const char *doc_date;
     struct ingest_tokens tk;
     size_t n;
-    char *lower;                 /* tk.norm lower-cased (same offsets) */
-    unsigned *lx;                /* lexicon flags per token */
-    long *owner;                 /* candidate per token, or -1 */
-    size_t *sent;                /* sentence number per token (own segmentation) */
-    size_t *para;                /* paragraph number per token */
-    unsigned char *sstart;       /* 1: first word of a sentence */
-    unsigned char *head;         /* 1: in a headline-like line */
-    char *pc;                    /* the character of a one-character punctuation token, or 0 */
+    char *lower;           /* tk.norm lower-cased (same offsets) */
+    unsigned *lx;          /* lexicon flags per token */
+    long *owner;           /* candidate per token, or -1 */
+    size_t *sent;          /* sentence number per token (own segmentation) */
+    size_t *para;          /* paragraph number per token */
+    unsigned char *sstart; /* 1: first word of a sentence */
+    unsigned char *head;   /* 1: in a headline-like line */
+    char *pc;              /* the character of a one-character punctuation token, or 0 */
     struct lex lex;
-    struct strset lowerseen;     /* words seen in lower case somewhere in the text */
+    struct strset lowerseen; /* words seen in lower case somewhere in the text */
     struct ent_cand *c;
     size_t nc, capc;
     int oom;
@@ -576,20 +593,11 @@ struct ent_ctx {
     size_t kbf_count;
 };
 
-static const char *W(const struct ent_ctx *x, size_t i)
-{
-    return x->tk.norm + x->tk.tok[i].norm;
-}
+static const char *W(const struct ent_ctx *x, size_t i) { return x->tk.norm + x->tk.tok[i].norm; }
 
-static const char *LW(const struct ent_ctx *x, size_t i)
-{
-    return x->lower + x->tk.tok[i].norm;
-}
+static const char *LW(const struct ent_ctx *x, size_t i) { return x->lower + x->tk.tok[i].norm; }
 
-static unsigned TF(const struct ent_ctx *x, size_t i)
-{
-    return x->tk.tok[i].flags;
-}
+static unsigned TF(const struct ent_ctx *x, size_t i) { return x->tk.tok[i].flags; }
 
 static int is_w(const struct ent_ctx *x, size_t i, const char *w)
 {
@@ -669,8 +677,8 @@ static char *span_text(const struct ent_ctx *x, size_t a, size_t b)
 }
 
 /* Adds a candidate over tokens [a, b), taking them over. Returns its index, or -1 (OOM). */
-static long cand_add(struct ent_ctx *x, size_t a, size_t b, enum ingest_entity_type type,
-                     long kb, const char *rule)
+static long cand_add(struct ent_ctx *x, size_t a, size_t b, enum ingest_entity_type type, long kb,
+                     const char *rule)
 {
     struct ent_cand *c;
 
@@ -761,9 +769,9 @@ static const char *kbf(struct ent_ctx *x, size_t row, size_t which)
         }
     }
     e = ingest_gazetteer_entity(x->gz, row);
-    src = which == KBF_NAME      ? e->name
-          : which == KBF_SURNAME ? e->surname
-          : which == KBF_GIVEN   ? e->given_name
+    src = which == KBF_NAME            ? e->name
+          : which == KBF_SURNAME       ? e->surname
+          : which == KBF_GIVEN         ? e->given_name
           : which - 3 < e->alias_count ? e->aliases[which - 3]
                                        : NULL;
     if (!src)
@@ -790,7 +798,6 @@ static int is_opener(const struct ent_ctx *x, size_t i)
     char c = x->pc[i];
     return (c && strchr("\"'([-*|", c) != NULL) || strcmp(W(x, i), "\xE2\x80\xA2") == 0;
 }
-
 
 static void mark_headlines(struct ent_ctx *x)
 {
@@ -821,10 +828,9 @@ static void mark_headlines(struct ent_ctx *x)
     }
 }
 
-static int ctx_setup(struct ent_ctx *x, const struct ingest_range *sentences,
-                     size_t sentence_count)
+static int ctx_setup(struct ent_ctx *x, const struct ingest_range *sentences, size_t sentence_count)
 {
-    size_t s = 0, sent = 0, para = 0, prev_word = (size_t)-1;
+    size_t s = 0, sent = 0, para = 0;
 
     if (ingest_tokenize(x->text, x->len, &x->tk) < 0)
         return -1;
@@ -880,11 +886,8 @@ static int ctx_setup(struct ent_ctx *x, const struct ingest_range *sentences,
              * that opens inside a sentence also starts with a capital of its own */
             while (k > 0 && x->sent[k - 1] == sent && is_opener(x, k - 1))
                 k--;
-            x->sstart[i] = k == 0 || x->sent[k - 1] != sent ||
-                           (TF(x, k) & INGEST_TOK_NEWLINE) ||
+            x->sstart[i] = k == 0 || x->sent[k - 1] != sent || (TF(x, k) & INGEST_TOK_NEWLINE) ||
                            (k < i && is_w(x, i - 1, "\"") && (TF(x, i - 1) & INGEST_TOK_SPACE));
-            (void)prev_word;
-            prev_word = i;
         }
     }
     mark_headlines(x);
@@ -1080,8 +1083,8 @@ static int kb_org_split(struct ent_ctx *x, size_t a, size_t b, size_t entity)
         return 0;
     }
     {
-        long ci = cand_add(x, a, m[0].last, INGEST_ENT_COUNTRY, (long)m[0].hits[0].entity,
-                           "gazetteer");
+        long ci =
+            cand_add(x, a, m[0].last, INGEST_ENT_COUNTRY, (long)m[0].hits[0].entity, "gazetteer");
         if (ci >= 0)
             x->c[ci].demonym = m[0].hits[0].demonym;
         cand_add(x, q, b, INGEST_ENT_ORGANIZATION, (long)entity, "gazetteer");
@@ -1420,8 +1423,8 @@ static void cue_pass(struct ent_ctx *x)
 
     while (i < x->n && !x->oom) {
         size_t e;
-        if (!run_word(x, i) || (i > 0 && run_word(x, i - 1) && same_sent(x, i - 1, i) &&
-                                x->owner[i - 1] < 0)) {
+        if (!run_word(x, i) ||
+            (i > 0 && run_word(x, i - 1) && same_sent(x, i - 1, i) && x->owner[i - 1] < 0)) {
             i++;
             continue;
         }
@@ -1605,8 +1608,8 @@ static size_t title_left(const struct ent_ctx *x, size_t a)
         if (!title_tok(x, p, 1))
             break;
         if ((is_w(x, p, "and") || is_w(x, p, "&")) &&
-            (p == 0 || x->owner[p - 1] >= 0 || !(x->lx[p - 1] & L_TITLE) || is_cap(x, p + 1) !=
-                                                                              is_cap(x, p - 1)))
+            (p == 0 || x->owner[p - 1] >= 0 || !(x->lx[p - 1] & L_TITLE) ||
+             is_cap(x, p + 1) != is_cap(x, p - 1)))
             break; /* "of South Korea and | Prime Minister X"; "Economy and Trade" is one */
         if (country_seen && (x->lx[p] & L_HEAD))
             break; /* "the German official | German Minister for Foreign Affairs X" */
@@ -1617,8 +1620,7 @@ static size_t title_left(const struct ent_ctx *x, size_t a)
     /* no connector, article or hyphen at either end; no place the title is not about:
      * "a meeting in New York | of Secretary of State John Kerry" */
     for (;;) {
-        while (s < a && ((x->lx[s] & (L_CONN | L_DET)) || is_w(x, s, "-") ||
-                         is_w(x, s, "'s")) &&
+        while (s < a && ((x->lx[s] & (L_CONN | L_DET)) || is_w(x, s, "-") || is_w(x, s, "'s")) &&
                !(x->lx[s] & L_HEAD))
             s++;
         if (s < a && x->owner[s] >= 0 && x->c[x->owner[s]].type == INGEST_ENT_PLACE) {
@@ -1729,18 +1731,18 @@ static char *apposition_right(struct ent_ctx *x, size_t b)
     }
     if (e == s || e - s >= 16 || !role_shape(x, s, e))
         return NULL;
-    if (!(e >= x->n || is_w(x, e, ",") || is_w(x, e, ".") || is_w(x, e, ";") ||
-          is_w(x, e, ":") || is_w(x, e, ")") || is_w(x, e, "\"") || is_lw(x, e, "who") ||
-          is_lw(x, e, "which") || is_lw(x, e, "that") || is_lw(x, e, "whose") ||
-          is_w(x, e, "and") || (TF(x, e) & INGEST_TOK_NEWLINE)))
+    if (!(e >= x->n || is_w(x, e, ",") || is_w(x, e, ".") || is_w(x, e, ";") || is_w(x, e, ":") ||
+          is_w(x, e, ")") || is_w(x, e, "\"") || is_lw(x, e, "who") || is_lw(x, e, "which") ||
+          is_lw(x, e, "that") || is_lw(x, e, "whose") || is_w(x, e, "and") ||
+          (TF(x, e) & INGEST_TOK_NEWLINE)))
         return NULL;
     return span_text(x, s, role_trim_place(x, s, e));
 }
 
 static int possessive_det(const struct ent_ctx *x, size_t i)
 {
-    return is_lw(x, i, "its") || is_lw(x, i, "his") || is_lw(x, i, "her") ||
-           is_lw(x, i, "their") || is_lw(x, i, "our") || is_lw(x, i, "whose");
+    return is_lw(x, i, "its") || is_lw(x, i, "his") || is_lw(x, i, "her") || is_lw(x, i, "their") ||
+           is_lw(x, i, "our") || is_lw(x, i, "whose");
 }
 
 /* "Japan's defense minister, Itsunori Onodera": the role before a name whose first token (or
@@ -2019,6 +2021,73 @@ static void place_pass(struct ent_ctx *x)
     }
 }
 
+/* ---- a map from strings to numbers (candidates, rows) ---- */
+
+struct key_entry {
+    char *key;
+    long cand;
+};
+
+struct keymap {
+    struct key_entry *slots;
+    size_t cap, count;
+};
+
+static long keymap_get(const struct keymap *m, const char *key)
+{
+    size_t mask;
+    if (!m->cap)
+        return -1;
+    mask = m->cap - 1;
+    for (size_t i = lex_hash(key) & mask; m->slots[i].key; i = (i + 1) & mask)
+        if (strcmp(m->slots[i].key, key) == 0)
+            return m->slots[i].cand;
+    return -1;
+}
+
+/* Adds key -> cand unless the key is there; takes key. Returns 0, or -1 on OOM. */
+static int keymap_put(struct keymap *m, char *key, long cand)
+{
+    size_t mask, i;
+
+    if ((m->count + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        struct key_entry *n = calloc(cap, sizeof(*n));
+        if (!n) {
+            free(key);
+            return -1;
+        }
+        for (size_t k = 0; k < m->cap; k++) {
+            if (!m->slots[k].key)
+                continue;
+            for (i = lex_hash(m->slots[k].key) & (cap - 1); n[i].key; i = (i + 1) & (cap - 1))
+                ;
+            n[i] = m->slots[k];
+        }
+        free(m->slots);
+        m->slots = n;
+        m->cap = cap;
+    }
+    mask = m->cap - 1;
+    for (i = lex_hash(key) & mask; m->slots[i].key; i = (i + 1) & mask)
+        if (strcmp(m->slots[i].key, key) == 0) {
+            free(key);
+            return 0;
+        }
+    m->slots[i].key = key;
+    m->slots[i].cand = cand;
+    m->count++;
+    return 0;
+}
+
+static void keymap_clear(struct keymap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slots[i].key);
+    free(m->slots);
+    memset(m, 0, sizeof(*m));
+}
+
 /* ---- unknown organizations and places that the gazetteer knows under a longer name ---- */
 
 /* The country mention nearest before token i (within a few thousand tokens), as a gazetteer
@@ -2084,8 +2153,8 @@ static long words_row(const struct ent_ctx *x, const char *words)
                 for (char *q = p; *q; q++) /* "un", "us", "nsc" */
                     *q = (char)toupper((unsigned char)*q);
         }
-        if (ingest_gazetteer_match(x->gz, &tk, &m, &count) == 0 && count == 1 &&
-            m[0].first == 0 && m[0].last == tk.count)
+        if (ingest_gazetteer_match(x->gz, &tk, &m, &count) == 0 && count == 1 && m[0].first == 0 &&
+            m[0].last == tk.count)
             ok = (long)m[0].hits[0].entity;
         free(m);
         ingest_tokens_clear(&tk);
@@ -2157,8 +2226,7 @@ static long kb_longer_name(struct ent_ctx *x, const struct ent_cand *c)
             const char *cf = kbf(x, r, k == e->alias_count ? KBF_NAME : 3 + k);
             size_t fn = cf ? strlen(cf) : 0;
             char *f;
-            if (!cf || fn <= wn ||
-                (strcmp(cf + fn - wn, want) != 0 && strncmp(cf, want, wn) != 0))
+            if (!cf || fn <= wn || (strcmp(cf + fn - wn, want) != 0 && strncmp(cf, want, wn) != 0))
                 continue;
             f = strdup(cf);
             if (!f) {
@@ -2187,7 +2255,8 @@ static long kb_longer_name(struct ent_ctx *x, const struct ent_cand *c)
         if (e->country) {
             if (ctx == -2)
                 ctx = context_country(x, c->t0);
-            if (ctx >= 0 && strcmp(e->country, ingest_gazetteer_entity(x->gz, (size_t)ctx)->id) == 0)
+            if (ctx >= 0 &&
+                strcmp(e->country, ingest_gazetteer_entity(x->gz, (size_t)ctx)->id) == 0)
                 by_country = (long)r;
         }
     }
@@ -2260,6 +2329,7 @@ static long kb_same_or_short(struct ent_ctx *x, const struct ent_cand *c, const 
 
 static void org_link_pass(struct ent_ctx *x)
 {
+    struct keymap done = {0}; /* names already looked up: lower-case name -> row + 2 */
     /* the first mention of each gazetteer organization, place or agreement, for
      * kb_same_or_short(): a short list however long the text */
     size_t *rows = malloc((x->nc + 1) * sizeof(*rows)), nrows = 0;
@@ -2271,8 +2341,7 @@ static void org_link_pass(struct ent_ctx *x)
     for (size_t ci = 0; ci < x->nc; ci++) {
         const struct ent_cand *o = &x->c[ci];
         int seen = 0;
-        if (o->dead || o->kb < 0 || o->type == INGEST_ENT_PERSON ||
-            o->type == INGEST_ENT_COUNTRY)
+        if (o->dead || o->kb < 0 || o->type == INGEST_ENT_PERSON || o->type == INGEST_ENT_COUNTRY)
             continue;
         for (size_t k = 0; k < nrows && !seen; k++)
             seen = x->c[rows[k]].kb == o->kb;
@@ -2285,9 +2354,38 @@ static void org_link_pass(struct ent_ctx *x)
         if (c->dead || c->kb >= 0 || c->ref >= 0 || c->type == INGEST_ENT_PERSON ||
             c->type == INGEST_ENT_COUNTRY)
             continue;
-        kb = kb_same_or_short(x, c, rows, nrows);
-        if (kb < 0)
-            kb = kb_longer_name(x, c);
+        {
+            /* the answer depends on the name and on the countries around it */
+            char *name = fold_lower(c->name), *key;
+            const struct ent_cand *q = c->t0 > 0 ? owner_cand(x, c->t0 - 1) : NULL;
+            long prev = -1;
+            if (!name) {
+                x->oom = 1;
+                break;
+            }
+            key = malloc(strlen(name) + 48);
+            if (key) {
+                sprintf(key, "%s|%ld|%ld", name, context_country(x, c->t0), q ? q->kb : -1);
+                prev = keymap_get(&done, key);
+            }
+            free(name);
+            if (!key) {
+                x->oom = 1;
+                break;
+            }
+            if (prev >= 0) {
+                kb = prev - 2;
+                free(key);
+            } else {
+                kb = kb_same_or_short(x, c, rows, nrows);
+                if (kb < 0)
+                    kb = kb_longer_name(x, c);
+                if (keymap_put(&done, key, kb + 2) < 0) {
+                    x->oom = 1;
+                    break;
+                }
+            }
+        }
         if (kb >= 0) {
             c->kb = kb;
             c->rule = "gazetteer-context";
@@ -2310,74 +2408,10 @@ static void org_link_pass(struct ent_ctx *x)
         }
     }
     free(rows);
+    keymap_clear(&done);
 }
 
 /* ---- pass 5: the same unknown name again elsewhere in the text ---- */
-
-struct key_entry {
-    char *key;
-    long cand;
-};
-
-struct keymap {
-    struct key_entry *slots;
-    size_t cap, count;
-};
-
-static long keymap_get(const struct keymap *m, const char *key)
-{
-    size_t mask;
-    if (!m->cap)
-        return -1;
-    mask = m->cap - 1;
-    for (size_t i = lex_hash(key) & mask; m->slots[i].key; i = (i + 1) & mask)
-        if (strcmp(m->slots[i].key, key) == 0)
-            return m->slots[i].cand;
-    return -1;
-}
-
-/* Adds key -> cand unless the key is there; takes key. Returns 0, or -1 on OOM. */
-static int keymap_put(struct keymap *m, char *key, long cand)
-{
-    size_t mask, i;
-
-    if ((m->count + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        struct key_entry *n = calloc(cap, sizeof(*n));
-        if (!n) {
-            free(key);
-            return -1;
-        }
-        for (size_t k = 0; k < m->cap; k++) {
-            if (!m->slots[k].key)
-                continue;
-            for (i = lex_hash(m->slots[k].key) & (cap - 1); n[i].key; i = (i + 1) & (cap - 1))
-                ;
-            n[i] = m->slots[k];
-        }
-        free(m->slots);
-        m->slots = n;
-        m->cap = cap;
-    }
-    mask = m->cap - 1;
-    for (i = lex_hash(key) & mask; m->slots[i].key; i = (i + 1) & mask)
-        if (strcmp(m->slots[i].key, key) == 0) {
-            free(key);
-            return 0;
-        }
-    m->slots[i].key = key;
-    m->slots[i].cand = cand;
-    m->count++;
-    return 0;
-}
-
-static void keymap_clear(struct keymap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
-    free(m->slots);
-    memset(m, 0, sizeof(*m));
-}
 
 /* The normalized words of tokens [a, b) joined by single spaces (malloc'd). */
 static char *tok_key(const struct ent_ctx *x, size_t a, size_t b, int lower)
@@ -2462,11 +2496,11 @@ static void repeat_pass(struct ent_ctx *x)
 /* A person named in full in this text, under one of its surname keys. */
 struct surname_ref {
     long cand;
-    int secondary;               /* a first name that may be a family name ("Geng Shuang") */
+    int secondary; /* a first name that may be a family name ("Geng Shuang") */
 };
 
 struct surname_index {
-    struct keymap map;           /* lower-case key -> index into lists */
+    struct keymap map; /* lower-case key -> index into lists */
     struct surname_ref **lists;
     size_t *counts;
     size_t nlists;
@@ -2560,8 +2594,8 @@ static int surname_build(struct ent_ctx *x, struct surname_index *si)
 
 /* The person a surname at token i refers to: the nearest full mention before it, else the
  * first one after it (a headline names people before the text does). */
-static long surname_lookup(const struct ent_ctx *x, const struct surname_index *si,
-                           const char *key, size_t i)
+static long surname_lookup(const struct ent_ctx *x, const struct surname_index *si, const char *key,
+                           size_t i)
 {
     long li = keymap_get(&si->map, key), before = -1, after = -1;
     int pass;
@@ -2656,8 +2690,7 @@ static void surname_pass(struct ent_ctx *x)
         char *key = NULL;
 
         if (x->owner[i] >= 0 || !is_cap(x, i) || !(TF(x, i) & INGEST_TOK_WORD) ||
-            (x->lx[i] & (L_FUNC | L_TIME | L_DET | L_HON)) ||
-            (TF(x, i) & INGEST_TOK_ABBR))
+            (x->lx[i] & (L_FUNC | L_TIME | L_DET | L_HON)) || (TF(x, i) & INGEST_TOK_ABBR))
             continue;
         if (i > 0 && name_word(x, i - 1) && same_sent(x, i - 1, i) && !merely_cap(x, i - 1) &&
             !(x->lx[i] & L_PART))
@@ -2705,8 +2738,8 @@ static void surname_pass(struct ent_ctx *x)
         {
             int ctx = is_lw(x, i + 1, "administration") || is_lw(x, i + 1, "government") ||
                       is_lw(x, i + 1, "cabinet") ||
-                      (is_w(x, i + 1, "'s") && (is_lw(x, i + 2, "administration") ||
-                                                is_lw(x, i + 2, "government")));
+                      (is_w(x, i + 1, "'s") &&
+                       (is_lw(x, i + 2, "administration") || is_lw(x, i + 2, "government")));
             long kb = kb_surname(x, key, ctx);
             if (kb >= 0) {
                 long ci = cand_add(x, i, i + 1, INGEST_ENT_PERSON, kb, "surname");
@@ -2726,10 +2759,11 @@ static void surname_pass(struct ent_ctx *x)
 static const char *title_word_norm(const char *w)
 {
     static const char *const map[][2] = {
-        {"gov.", "governor"}, {"sen.", "senator"}, {"rep.", "representative"},
-        {"gen.", "general"}, {"lt.", "lieutenant"}, {"col.", "colonel"}, {"adm.", "admiral"},
-        {"prof.", "professor"}, {"amb.", "ambassador"}, {"defence", "defense"},
-        {"capt.", "captain"}, {"maj.", "major"}, {"premier", "premier"},
+        {"gov.", "governor"},   {"sen.", "senator"},    {"rep.", "representative"},
+        {"gen.", "general"},    {"lt.", "lieutenant"},  {"col.", "colonel"},
+        {"adm.", "admiral"},    {"prof.", "professor"}, {"amb.", "ambassador"},
+        {"defence", "defense"}, {"capt.", "captain"},   {"maj.", "major"},
+        {"premier", "premier"},
     };
     for (size_t k = 0; k < sizeof(map) / sizeof(map[0]); k++)
         if (strcmp(map[k][0], w) == 0)
@@ -2741,11 +2775,27 @@ static const char *title_word_norm(const char *w)
  * that makes it another office ("the secretary" is not an "assistant secretary"). */
 static int role_matches(const struct ent_ctx *x, size_t a, size_t b, const char *role)
 {
-    char *f = fold_lower(role), *p, *save = NULL;
+    char *f, *p, *save = NULL;
     char words[32][32];
     size_t nw = 0;
     int ok = 1;
+    const char *head = title_word_norm(LW(x, b - 1));
 
+    /* most roles fail on the role noun: a cheap test first ("Gov." for "governor") */
+    if (!strcasestr(role, head)) {
+        static const char *const abbr[][2] = {
+            {"governor", "gov."},       {"senator", "sen."},    {"admiral", "adm."},
+            {"general", "gen."},        {"colonel", "col."},    {"professor", "prof."},
+            {"representative", "rep."}, {"ambassador", "amb."}, {"captain", "capt."},
+            {"lieutenant", "lt."},      {"defense", "defence"},
+        };
+        int any = 0;
+        for (size_t k = 0; k < sizeof(abbr) / sizeof(abbr[0]) && !any; k++)
+            any = strcmp(abbr[k][0], head) == 0 && strcasestr(role, abbr[k][1]);
+        if (!any)
+            return 0;
+    }
+    f = fold_lower(role);
     if (!f)
         return 0;
     for (p = strtok_r(f, " ,-()", &save); p && nw < 32; p = strtok_r(NULL, " ,-()", &save)) {
@@ -2791,8 +2841,7 @@ static int cand_role_matches(const struct ent_ctx *x, long ci, size_t a, size_t 
     if (root->title && role_matches(x, a, b, root->title))
         return 1;
     if (root->kb >= 0) {
-        const struct ingest_kb_role *r =
-            ingest_gazetteer_role_on(kb_of(x, root), x->doc_date);
+        const struct ingest_kb_role *r = ingest_gazetteer_role_on(kb_of(x, root), x->doc_date);
         if (r && role_matches(x, a, b, r->title))
             return 1;
     }
@@ -2832,9 +2881,9 @@ static void roleref_pass(struct ent_ctx *x)
         /* not a title attached to a name: "the mayor of Kyotango, Tadashi Nakayama" */
         if (name_word(x, b) || (x->owner[b] >= 0 && x->c[x->owner[b]].type == INGEST_ENT_PERSON))
             continue;
-        if (is_w(x, b, ",") && (name_word(x, b + 1) || (x->lx[b + 1] & (L_TITLE | L_HON)) ||
-                                (x->owner[b + 1] >= 0 &&
-                                 x->c[x->owner[b + 1]].type == INGEST_ENT_PERSON)))
+        if (is_w(x, b, ",") &&
+            (name_word(x, b + 1) || (x->lx[b + 1] & (L_TITLE | L_HON)) ||
+             (x->owner[b + 1] >= 0 && x->c[x->owner[b + 1]].type == INGEST_ENT_PERSON)))
             continue;
         if (is_lw(x, b, "of") && is_cap(x, b + 1))
             continue; /* "the governor of Okinawa": an office described, not a person */
@@ -2894,8 +2943,7 @@ static int verb_follows(const struct ent_ctx *x, size_t i)
 {
     size_t k = i;
     int modal = 0;
-    while (k < x->n && k - i < 5 && ((x->lx[k] & L_AUX) || is_adverb(x, k)) &&
-           !agent_verb(x, k)) {
+    while (k < x->n && k - i < 5 && ((x->lx[k] & L_AUX) || is_adverb(x, k)) && !agent_verb(x, k)) {
         modal |= is_modal(x, k);
         k++;
     }
@@ -2982,8 +3030,8 @@ static int metonym_gov(const struct ent_ctx *x, const struct ent_cand *c)
     /* coordinated after another government: "Tokyo and Washington both need" */
     {
         size_t q = a;
-        while (q > 0 && a - q < 2 && (is_w(x, q - 1, "and") || is_w(x, q - 1, ",") ||
-                                      is_w(x, q - 1, "or")))
+        while (q > 0 && a - q < 2 &&
+               (is_w(x, q - 1, "and") || is_w(x, q - 1, ",") || is_w(x, q - 1, "or")))
             q--;
         p = q > 0 ? q - 1 : 0;
     }
@@ -3059,8 +3107,7 @@ static void fuzzy_person_pass(struct ent_ctx *x)
         long found = -1;
         int n = 0;
 
-        if (c->dead || c->type != INGEST_ENT_PERSON || c->kb >= 0 || c->ref >= 0 ||
-            c->words != 2)
+        if (c->dead || c->type != INGEST_ENT_PERSON || c->kb >= 0 || c->ref >= 0 || c->words != 2)
             continue;
         last = c->t1 - 1;
         if (!is_word(x, c->t0) || !is_word(x, last) || last == c->t0)
@@ -3107,18 +3154,31 @@ static void fuzzy_person_pass(struct ent_ctx *x)
 static void pronoun_votes(const struct ent_ctx *x, const struct ingest_entity_result *out,
                           const struct keymap *ents, int *votes)
 {
+    size_t t = 0;
+
     for (size_t k = 0; k < out->mention_count; k++) {
         const struct ingest_mention *m = &out->mentions[k];
         long di = keymap_get(ents, m->entity_id);
-        size_t i, limit;
-        if (m->type != INGEST_ENT_PERSON || di < 0 || out->entities[di].gender)
+        size_t limit;
+
+        while (t < x->n && x->tk.tok[t].start < m->clean.end)
+            t++; /* the mentions are in text order: t only moves forward */
+        if (m->type != INGEST_ENT_PERSON || di < 0 || out->entities[di].gender || t == 0)
             continue;
-        for (i = 0; i < x->n && x->tk.tok[i].end <= m->clean.start; i++)
-            ; /* replaced below by a moving index; see the caller's order */
-        (void)i;
-        (void)limit;
+        limit = x->sent[t - 1] + 1;
+        for (size_t j = t; j < x->n && x->sent[j] <= limit && j - t < 80; j++) {
+            if (x->owner[j] >= 0 && x->c[x->owner[j]].type == INGEST_ENT_PERSON)
+                break;
+            if (x->lx[j] & L_PRON_M) {
+                votes[di]++;
+                break;
+            }
+            if (x->lx[j] & L_PRON_F) {
+                votes[di]--;
+                break;
+            }
+        }
     }
-    (void)votes;
 }
 
 /* ---- output ---- */
@@ -3298,10 +3358,18 @@ static int build_output(struct ent_ctx *x, const struct ingest_range *sentences,
             strcmp(m->rule, "role-reference") != 0 && doc_entity_add_role(de, m->role) < 0)
             oom = 1;
     }
-    for (size_t k = 0; k < out->entity_count && !oom; k++) {
-        struct ingest_doc_entity *de = &out->entities[k];
-        if (de->type == INGEST_ENT_PERSON && !de->gender)
-            de->gender = pronoun_gender(x, de->id, (const char *const *)ids);
+    if (!oom) {
+        int *votes = calloc(out->entity_count + 1, sizeof(*votes));
+        if (!votes)
+            oom = 1;
+        else {
+            pronoun_votes(x, out, &ents, votes);
+            for (size_t k = 0; k < out->entity_count; k++)
+                if (out->entities[k].type == INGEST_ENT_PERSON && !out->entities[k].gender &&
+                    votes[k])
+                    out->entities[k].gender = votes[k] > 0 ? 'm' : 'f';
+            free(votes);
+        }
     }
     for (size_t k = 0; k < out->mention_count; k++) {
         struct ingest_mention *m = &out->mentions[k];

@@ -27,18 +27,17 @@ static size_t gz_utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
         *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
         return 2;
     }
-    if (c >= 0xE0 && c <= 0xEF && avail >= 3 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) {
+    if (c >= 0xE0 && c <= 0xEF && avail >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
         unsigned v = ((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3F);
         if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
             *cp = v;
             return 3;
         }
     }
-    if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-        unsigned v = ((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-                     (s[3] & 0x3F);
+    if (c >= 0xF0 && c <= 0xF4 && avail >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+        (s[3] & 0xC0) == 0x80) {
+        unsigned v =
+            ((c & 0x07) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3F);
         if (v >= 0x10000 && v <= 0x10FFFF) {
             *cp = v;
             return 4;
@@ -50,29 +49,31 @@ static size_t gz_utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
 
 /* ASCII letters for U+00C0..U+024F; "" keeps the character as it is. */
 static const char *const fold_latin[0x250 - 0xC0] = {
-    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I", "D", "N",
-    "O", "O", "O", "O", "O", "", "O", "U", "U", "U", "U", "Y", "TH", "ss", "a", "a", "a", "a",
-    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o",
-    "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "A", "a", "A", "a", "A", "a", "C", "c",
-    "C", "c", "C", "c", "C", "c", "D", "d", "D", "d", "E", "e", "E", "e", "E", "e", "E", "e",
-    "E", "e", "G", "g", "G", "g", "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i",
-    "I", "i", "I", "i", "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L",
-    "l", "L", "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o",
-    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", "S", "s",
-    "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", "U", "u", "U", "u",
-    "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s", "b", "B", "", "", "", "", "O",
-    "", "", "D", "D", "", "", "", "", "", "E", "F", "f", "G", "", "", "", "I", "K", "k", "l",
-    "", "", "N", "n", "O", "O", "o", "", "", "P", "p", "", "", "", "", "", "t", "T", "t", "T",
-    "U", "u", "", "V", "Y", "y", "Z", "z", "", "", "", "", "", "", "", "", "", "", "", "", "",
-    "DZ", "Dz", "dz", "LJ", "Lj", "lj", "NJ", "Nj", "nj", "A", "a", "I", "i", "O", "o", "U",
-    "u", "U", "u", "U", "u", "U", "u", "U", "u", "", "A", "a", "A", "a", "AE", "ae", "G", "g",
-    "G", "g", "K", "k", "O", "o", "O", "o", "", "", "j", "DZ", "Dz", "dz", "G", "g", "", "",
-    "N", "n", "A", "a", "AE", "ae", "O", "o", "A", "a", "A", "a", "E", "e", "E", "e", "I", "i",
-    "I", "i", "O", "o", "O", "o", "R", "r", "R", "r", "U", "u", "U", "u", "S", "s", "T", "t",
-    "", "", "H", "h", "", "d", "", "", "", "", "A", "a", "E", "e", "O", "o", "O", "o", "O", "o",
-    "O", "o", "Y", "y", "l", "n", "t", "j", "", "", "A", "C", "c", "L", "T", "", "", "", "",
-    "B", "", "", "E", "e", "J", "j", "", "", "R", "r", "Y", "y",
-};
+    "A", "A",  "A",  "A",  "A",  "A",  "AE", "C",  "E",  "E",  "E",  "E",  "I",  "I",  "I",  "I",
+    "D", "N",  "O",  "O",  "O",  "O",  "O",  "",   "O",  "U",  "U",  "U",  "U",  "Y",  "TH", "ss",
+    "a", "a",  "a",  "a",  "a",  "a",  "ae", "c",  "e",  "e",  "e",  "e",  "i",  "i",  "i",  "i",
+    "d", "n",  "o",  "o",  "o",  "o",  "o",  "",   "o",  "u",  "u",  "u",  "u",  "y",  "th", "y",
+    "A", "a",  "A",  "a",  "A",  "a",  "C",  "c",  "C",  "c",  "C",  "c",  "C",  "c",  "D",  "d",
+    "D", "d",  "E",  "e",  "E",  "e",  "E",  "e",  "E",  "e",  "E",  "e",  "G",  "g",  "G",  "g",
+    "G", "g",  "G",  "g",  "H",  "h",  "H",  "h",  "I",  "i",  "I",  "i",  "I",  "i",  "I",  "i",
+    "I", "i",  "IJ", "ij", "J",  "j",  "K",  "k",  "k",  "L",  "l",  "L",  "l",  "L",  "l",  "L",
+    "l", "L",  "l",  "N",  "n",  "N",  "n",  "N",  "n",  "n",  "N",  "n",  "O",  "o",  "O",  "o",
+    "O", "o",  "OE", "oe", "R",  "r",  "R",  "r",  "R",  "r",  "S",  "s",  "S",  "s",  "S",  "s",
+    "S", "s",  "T",  "t",  "T",  "t",  "T",  "t",  "U",  "u",  "U",  "u",  "U",  "u",  "U",  "u",
+    "U", "u",  "U",  "u",  "W",  "w",  "Y",  "y",  "Y",  "Z",  "z",  "Z",  "z",  "Z",  "z",  "s",
+    "b", "B",  "",   "",   "",   "",   "O",  "",   "",   "D",  "D",  "",   "",   "",   "",   "",
+    "E", "F",  "f",  "G",  "",   "",   "",   "I",  "K",  "k",  "l",  "",   "",   "N",  "n",  "O",
+    "O", "o",  "",   "",   "P",  "p",  "",   "",   "",   "",   "",   "t",  "T",  "t",  "T",  "U",
+    "u", "",   "V",  "Y",  "y",  "Z",  "z",  "",   "",   "",   "",   "",   "",   "",   "",   "",
+    "",  "",   "",   "",   "DZ", "Dz", "dz", "LJ", "Lj", "lj", "NJ", "Nj", "nj", "A",  "a",  "I",
+    "i", "O",  "o",  "U",  "u",  "U",  "u",  "U",  "u",  "U",  "u",  "U",  "u",  "",   "A",  "a",
+    "A", "a",  "AE", "ae", "G",  "g",  "G",  "g",  "K",  "k",  "O",  "o",  "O",  "o",  "",   "",
+    "j", "DZ", "Dz", "dz", "G",  "g",  "",   "",   "N",  "n",  "A",  "a",  "AE", "ae", "O",  "o",
+    "A", "a",  "A",  "a",  "E",  "e",  "E",  "e",  "I",  "i",  "I",  "i",  "O",  "o",  "O",  "o",
+    "R", "r",  "R",  "r",  "U",  "u",  "U",  "u",  "S",  "s",  "T",  "t",  "",   "",   "H",  "h",
+    "",  "d",  "",   "",   "",   "",   "A",  "a",  "E",  "e",  "O",  "o",  "O",  "o",  "O",  "o",
+    "O", "o",  "Y",  "y",  "l",  "n",  "t",  "j",  "",   "",   "A",  "C",  "c",  "L",  "T",  "",
+    "",  "",   "",   "B",  "",   "",   "E",  "e",  "J",  "j",  "",   "",   "R",  "r",  "Y",  "y"};
 
 static int gz_is_space(unsigned cp)
 {
@@ -254,13 +255,13 @@ int ingest_entity_type_parse(const char *name)
 
 /* Words whose trailing period is part of them. */
 static const char *const gz_abbrevs[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Messrs", "Mme", "Mlle", "Gen", "Gens", "Lt", "Col", "Maj", "Adm",
-    "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Jr", "Sr", "St", "Prof", "Capt", "Sgt", "Brig",
-    "Cmdr", "Cdr", "Rev", "Hon", "Ft", "Mt", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "Bros", "vs",
-    "etc", "Vol", "Dept", "Univ", "Ave", "Blvd", "Pres", "Supt", "Insp", "Amb", "Cpl", "Pvt",
-    "Esq", "approx", "Fig", "Op", "Pp", "Rd",
-};
+    "Mr",   "Mrs", "Ms",   "Dr",   "Messrs", "Mme",    "Mlle", "Gen",  "Gens", "Lt",
+    "Col",  "Maj", "Adm",  "Sen",  "Sens",   "Rep",    "Reps", "Gov",  "Govs", "Jr",
+    "Sr",   "St",  "Prof", "Capt", "Sgt",    "Brig",   "Cmdr", "Cdr",  "Rev",  "Hon",
+    "Ft",   "Mt",  "No",   "Nos",  "Jan",    "Feb",    "Mar",  "Apr",  "Jun",  "Jul",
+    "Aug",  "Sep", "Sept", "Oct",  "Nov",    "Dec",    "Inc",  "Co",   "Corp", "Ltd",
+    "Bros", "vs",  "etc",  "Vol",  "Dept",   "Univ",   "Ave",  "Blvd", "Pres", "Supt",
+    "Insp", "Amb", "Cpl",  "Pvt",  "Esq",    "approx", "Fig",  "Op",   "Pp",   "Rd"};
 
 static int gz_is_abbrev(const char *w, size_t n)
 {
@@ -394,8 +395,7 @@ static size_t gz_scan_word(struct gz_tokenizer *t, size_t pos, unsigned ws_flags
             if (one_letter && n2 && c2 < 0x80 && isalpha((int)c2) && n3 && c3 == '.') {
                 /* "U.S.", "a.m.", "H.W.": letter-period pairs */
                 while (pos + 2 < t->len && t->s[pos] == '.' && isalpha(t->s[pos + 1]) &&
-                       t->s[pos + 2] == '.' &&
-                       !(pos + 3 < t->len && isalnum(t->s[pos + 3]))) {
+                       t->s[pos + 2] == '.' && !(pos + 3 < t->len && isalnum(t->s[pos + 3]))) {
                     if (gz_buf_put(&t->norm, (const char *)t->s + pos, 2) < 0)
                         return (size_t)-1;
                     pos += 2;
@@ -419,10 +419,9 @@ static size_t gz_scan_word(struct gz_tokenizer *t, size_t pos, unsigned ws_flags
         /* "U. S.", "H. W.": capital initials one space apart become one token */
         while ((extra & INGEST_TOK_ABBR) && t->norm.len - norm <= 8 &&
                t->norm.s[t->norm.len - 2] >= 'A' && t->norm.s[t->norm.len - 2] <= 'Z' &&
-               (t->norm.len - norm == 2 || t->norm.s[t->norm.len - 3] == '.') &&
-               pos + 2 < t->len && t->s[pos] == ' ' && t->s[pos + 1] >= 'A' &&
-               t->s[pos + 1] <= 'Z' && t->s[pos + 2] == '.' &&
-               !(pos + 3 < t->len && isalnum(t->s[pos + 3]))) {
+               (t->norm.len - norm == 2 || t->norm.s[t->norm.len - 3] == '.') && pos + 2 < t->len &&
+               t->s[pos] == ' ' && t->s[pos + 1] >= 'A' && t->s[pos + 1] <= 'Z' &&
+               t->s[pos + 2] == '.' && !(pos + 3 < t->len && isalnum(t->s[pos + 3]))) {
             if (gz_buf_put(&t->norm, (const char *)t->s + pos + 1, 2) < 0)
                 return (size_t)-1;
             pos += 3;
@@ -517,24 +516,24 @@ void ingest_tokens_clear(struct ingest_tokens *tokens)
 /* ---- the gazetteer ---- */
 
 struct gz_edge {
-    uint64_t key;                /* parent node << 32 | token id; 0 = empty (the root is 0 and
-                                    token ids start at 1, so a real key is never 0) */
+    uint64_t key; /* parent node << 32 | token id; 0 = empty (the root is 0 and
+                     token ids start at 1, so a real key is never 0) */
     uint32_t child;
 };
 
 struct gz_node_hits {
-    uint32_t first, count;       /* into hits */
+    uint32_t first, count; /* into hits */
 };
 
 struct ingest_gazetteer {
-    json_t *rows;                /* every row as read: owns the strings the entities point to */
+    json_t *rows; /* every row as read: owns the strings the entities point to */
     struct ingest_kb_entity *entities;
     size_t count;
-    size_t *id_slots;            /* open addressing: entity index + 1, 0 = empty */
+    size_t *id_slots; /* open addressing: entity index + 1, 0 = empty */
     size_t id_cap;
-    char **vocab;                /* token id - 1 -> normalized token */
+    char **vocab; /* token id - 1 -> normalized token */
     size_t vocab_count, vocab_alloc;
-    uint32_t *vocab_slots;       /* open addressing: token id, 0 = empty */
+    uint32_t *vocab_slots; /* open addressing: token id, 0 = empty */
     size_t vocab_cap;
     struct gz_edge *edges;
     size_t edge_count, edge_cap;
@@ -783,13 +782,9 @@ const struct ingest_kb_entity *ingest_gazetteer_find(const struct ingest_gazette
     return NULL;
 }
 
-size_t ingest_gazetteer_count(const struct ingest_gazetteer *gz)
-{
-    return gz ? gz->count : 0;
-}
+size_t ingest_gazetteer_count(const struct ingest_gazetteer *gz) { return gz ? gz->count : 0; }
 
-const struct ingest_kb_entity *ingest_gazetteer_entity(const struct ingest_gazetteer *gz,
-                                                       size_t i)
+const struct ingest_kb_entity *ingest_gazetteer_entity(const struct ingest_gazetteer *gz, size_t i)
 {
     return gz && i < gz->count ? &gz->entities[i] : NULL;
 }
@@ -848,7 +843,8 @@ static int gz_str_array(json_t *row, const char *key, const char *const **out, s
     list = calloc(json_array_size(arr) + 1, sizeof(*list));
     if (!list)
         return -1;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         if (!json_is_string(v)) {
             free(list);
             return 1;
@@ -967,7 +963,8 @@ static int gz_row_fill(json_t *row, struct ingest_kb_entity *e, char *err, size_
         list = calloc(json_array_size(roles) + 1, sizeof(*list));
         if (!list)
             return -1;
-        json_array_foreach(roles, i, r) {
+        json_array_foreach(roles, i, r)
+        {
             struct ingest_kb_role *role = &list[i];
             if (!json_is_object(r)) {
                 bad = 1;
@@ -1073,8 +1070,7 @@ int ingest_gazetteer_load(const char *path, struct ingest_gazetteer **out, char 
     for (size_t i = 0; i < gz->count; i++) {
         const struct ingest_kb_entity *e = &gz->entities[i];
         if (gz_id_put(gz, i) < 0) {
-            snprintf(err, err_size, "%s: the id \"%s\" is used by more than one row", path,
-                     e->id);
+            snprintf(err, err_size, "%s: the id \"%s\" is used by more than one row", path, e->id);
             goto out;
         }
         if (gz_insert(gz, &build, e->name, i, 0) < 0)

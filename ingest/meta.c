@@ -10,20 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int meta_is_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
+static int meta_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-static int meta_is_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
+static int meta_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-static int meta_is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
+static int meta_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* A UTF-8 lead byte of a letter: Latin-1 letters up to U+07FF and the CJK, kana and Hangul
  * planes; not U+0080..U+00BF (C2: symbols) nor U+2000..U+2FFF (E2: punctuation, dashes). */
@@ -68,7 +59,9 @@ struct meta_view {
     char *text;
     size_t *map; /* len + 1 raw offsets */
     size_t len;
-    int loaded;
+    int loaded; /* 1: text and map are malloc'd; 2: the span is too long, read as empty */
+    char empty_text[1];
+    size_t empty_map[1];
 };
 
 struct meta_ctx {
@@ -81,16 +74,29 @@ struct meta_ctx {
     pcre2_match_data *md;
 };
 
+/* Metadata lines are short: a longer removed span (a merged menu, a teaser) is read as empty. */
+#define META_SPAN_MAX 4096
+
 /* The removed span i as collapsed text; NULL on out of memory. */
 static const struct meta_view *meta_view(struct meta_ctx *cx, size_t i)
 {
     struct meta_view *v = &cx->views[i];
+    const struct ingest_range *r = &cx->doc->removed[i].raw;
 
-    if (!v->loaded) {
-        if (ingest_clean_collapse(cx->raw, cx->doc->removed[i].raw, &v->text, &v->map, &v->len))
-            return NULL;
-        v->loaded = 1;
+    if (v->loaded)
+        return v;
+    if (r->end - r->start > META_SPAN_MAX) { /* read as empty; nothing to free */
+        v->empty_text[0] = '\0';
+        v->empty_map[0] = r->start;
+        v->text = v->empty_text;
+        v->map = v->empty_map;
+        v->len = 0;
+        v->loaded = 2;
+        return v;
     }
+    if (ingest_clean_collapse(cx->raw, *r, &v->text, &v->map, &v->len))
+        return NULL;
+    v->loaded = 1;
     return v;
 }
 
@@ -137,11 +143,11 @@ static int meta_set(struct ingest_field *f, const struct meta_view *v, size_t s,
  * optional parts (abbreviated month with or without a period, ordinal suffix, comma, agency
  * in brackets), which a pattern states in one line where hand scanning needs a state machine
  * per shape. All are compiled once per document and matched on short spans only. */
-#define META_MONTHS                                                                            \
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"            \
+#define META_MONTHS                                                                                \
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"                \
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-#define META_MON "(" META_MONTHS ")\\.?"          /* captures the month */
-#define META_MON_ANY "(?:" META_MONTHS ")\\.?"    /* does not */
+#define META_MON "(" META_MONTHS ")\\.?"       /* captures the month */
+#define META_MON_ANY "(?:" META_MONTHS ")\\.?" /* does not */
 
 enum meta_shape { META_YMD, META_DMY_NUM, META_MDY, META_DMY, META_ISO };
 
@@ -169,8 +175,8 @@ static pcre2_code *meta_compile(const char *pattern, uint32_t flags)
     int err;
     PCRE2_SIZE off;
 
-    return pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags | PCRE2_UTF, &err,
-                         &off, NULL);
+    return pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, flags | PCRE2_UTF, &err, &off,
+                         NULL);
 }
 
 static int meta_rx_init(struct meta_ctx *cx)
@@ -180,7 +186,8 @@ static int meta_rx_init(struct meta_ctx *cx)
             return -1;
     cx->rx_month = meta_compile("\\b" META_MON ",?\\s+(\\d{4})(?!\\d)", PCRE2_CASELESS);
     cx->rx_year = meta_compile("(?<![\\d.,/:-])((?:19|20)\\d\\d)(?![\\d.,/:]\\d|\\d)", 0);
-    cx->rx_url_date = meta_compile("/((?:19|20)\\d\\d)[/-](\\d{1,2})(?:[/-](\\d{1,2}))?(?=[/-])", 0);
+    cx->rx_url_date =
+        meta_compile("/((?:19|20)\\d\\d)[/-](\\d{1,2})(?:[/-](\\d{1,2}))?(?=[/-])", 0);
     cx->rx_dateline = meta_compile(meta_dateline_pattern, 0);
     cx->md = pcre2_match_data_create(8, NULL);
     return cx->rx_month && cx->rx_year && cx->rx_url_date && cx->rx_dateline && cx->md ? 0 : -1;
@@ -278,7 +285,7 @@ static int meta_find_date(struct meta_ctx *cx, const char *t, size_t len, int al
         size_t from = 0;
         while (from < len && meta_match(cx, cx->rx_full[p], t, len, from, &s, &e)) {
             struct meta_date d = {0};
-            size_t gs, ge;
+            size_t gs = 0, ge = 0;
             switch ((enum meta_shape)p) {
             case META_YMD:
             case META_ISO:
@@ -319,7 +326,7 @@ static int meta_find_date(struct meta_ctx *cx, const char *t, size_t len, int al
         }
     }
     if (!best.precision && meta_match(cx, cx->rx_month, t, len, 0, &s, &e)) {
-        size_t gs, ge;
+        size_t gs = 0, ge = 0;
         meta_group(cx, 1, &gs, &ge);
         best.month = meta_month_number(t + gs);
         best.year = meta_group_int(cx, t, 2);
@@ -344,7 +351,7 @@ static int meta_find_date(struct meta_ctx *cx, const char *t, size_t len, int al
 static int meta_date_label(const char *t, size_t date_start)
 {
     static const char *const published[] = {"published", "posted", "seen on", "released",
-                                            "issued", "date:", "dated"};
+                                            "issued",    "date:",  "dated"};
     static const char *const updated[] = {"updated", "modified", "last changed", "revised"};
     size_t from = date_start > 48 ? date_start - 48 : 0, n = date_start - from;
 
@@ -436,7 +443,7 @@ static int meta_published(struct meta_ctx *cx)
             return -1;
         while (meta_match(cx, cx->rx_url_date, v->text, v->len, from, &s, &e)) {
             struct meta_date d = {0};
-            size_t gs, ge;
+            size_t gs = 0, ge = 0;
             d.year = meta_group_int(cx, v->text, 1);
             d.month = meta_group_int(cx, v->text, 2);
             d.day = meta_group(cx, 3, &gs, &ge) ? meta_group_int(cx, v->text, 3) : 0;
@@ -453,15 +460,22 @@ static int meta_published(struct meta_ctx *cx)
 
 /* ---- title, URL, outlet ---- */
 
-/* Offset of " | " (or " || ") in t, or n. */
+/* Offset of the first " | " (or " || ") in t, or n. */
 static size_t meta_pipe(const char *t, size_t n)
 {
-    const char *hit = memmem(t, n, " | ", 3);
-    const char *hit2 = memmem(t, n, " || ", 4);
+    const char *p = t;
 
-    if (hit2 && (!hit || hit2 < hit))
-        hit = hit2;
-    return hit ? (size_t)(hit - t) : n;
+    while ((p = memchr(p, '|', n - (size_t)(p - t))) != NULL) {
+        size_t at = (size_t)(p - t), k = at + 1;
+        while (k < n && t[k] == '|')
+            k++;
+        if (at > 0 && t[at - 1] == ' ' && k < n && t[k] == ' ')
+            return at - 1;
+        p = t + k;
+        if (k >= n)
+            break;
+    }
+    return n;
 }
 
 static size_t meta_words(const char *t, size_t n)
@@ -523,8 +537,8 @@ static int meta_url_token(const char *t, size_t n, size_t from, size_t *s, size_
  * address. */
 static int meta_url(struct meta_ctx *cx)
 {
-    static const char *const labels[] = {"url:", "link:", "canonical", "permalink",
-                                          "original source", "source url", "article url"};
+    static const char *const labels[] = {
+        "url:", "link:", "canonical", "permalink", "original source", "source url", "article url"};
 
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < cx->doc->removed_count; i++) {
@@ -552,11 +566,11 @@ static int meta_url(struct meta_ctx *cx)
 static int meta_org_name(const char *t, size_t n)
 {
     static const char *const words[] = {
-        "online", "news", "daily", "times", "post", "press", "agency", "herald", "journal",
-        "service", "network", "media", "group", "bureau", "staff", "wire", "tribune", "gazette",
-        "radio", "television", "broadcasting", "xinhua", "reuters", "kyodo", "afp",
-        "associated", "bloomberg", "yonhap", "jiji", "ministry", "office", "newspaper",
-        "editorial", "desk", "correspondents"};
+        "online", "news",     "daily",   "times",     "post",       "press",      "agency",
+        "herald", "journal",  "service", "network",   "media",      "group",      "bureau",
+        "staff",  "wire",     "tribune", "gazette",   "radio",      "television", "broadcasting",
+        "xinhua", "reuters",  "kyodo",   "afp",       "associated", "bloomberg",  "yonhap",
+        "jiji",   "ministry", "office",  "newspaper", "editorial",  "desk",       "correspondents"};
     size_t i = 0;
 
     while (i < n) {
@@ -580,8 +594,8 @@ static int meta_org_name(const char *t, size_t n)
  * particles ("van", "de") between capitalized words. Returns how many; *i moves past them. */
 static size_t meta_name_words(const char *t, size_t n, size_t *i)
 {
-    static const char *const particles[] = {"de", "van", "von", "der", "bin", "al", "da", "del",
-                                            "la", "le", "du", "ter", "ten", "di"};
+    static const char *const particles[] = {"de",  "van", "von", "der", "bin", "al",  "da",
+                                            "del", "la",  "le",  "du",  "ter", "ten", "di"};
     size_t count = 0, k = *i;
 
     for (;;) {
@@ -625,8 +639,8 @@ static size_t meta_names(const char *t, size_t n, size_t from, size_t *s, size_t
         size_t k = j < n && t[j] == ' ' ? j + 1 : j;
         int at_sep = k >= n || t[k] == ',' || t[k] == ';' || t[k] == '|' || t[k] == '/' ||
                      meta_starts_ci(t + k, n - k, "and ") || meta_starts_ci(t + k, n - k, "& ") ||
-                     meta_starts_ci(t + k, n - k, "in ") || meta_starts_ci(t + k, n - k, "\xE2\x80") ||
-                     meta_starts_ci(t + k, n - k, "- ");
+                     meta_starts_ci(t + k, n - k, "in ") ||
+                     meta_starts_ci(t + k, n - k, "\xE2\x80") || meta_starts_ci(t + k, n - k, "- ");
         if (w < 2 || w > 5 || !at_sep || meta_org_name(t + i, j - i))
             break;
         if (names == 0)
@@ -650,13 +664,17 @@ static size_t meta_names(const char *t, size_t n, size_t from, size_t *s, size_t
  * ("By People's Daily Online and contributed by Yu Qing") is skipped for the person after it. */
 static int meta_byline(struct meta_ctx *cx)
 {
-    for (int pass = 0; pass < 2; pass++)
+    /* bylines above the story, then below it, then a date line that names the author
+     * ("Posted on 12 May 2016 by Jane Doe") */
+    for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < cx->doc->removed_count; i++) {
             const struct ingest_removed *r = &cx->doc->removed[i];
             const struct meta_view *v;
             size_t s, e, from = 0, at;
-            if (!meta_reason_is(r, "byline") ||
-                (pass == 0) != (r->raw.start < cx->body_start))
+            if (pass < 2 &&
+                (!meta_reason_is(r, "byline") || (pass == 0) != (r->raw.start < cx->body_start)))
+                continue;
+            if (pass == 2 && (!meta_reason_is(r, "timestamp") || !meta_near(cx, i)))
                 continue;
             if (!(v = meta_view(cx, i)))
                 return -1;
@@ -673,7 +691,7 @@ static int meta_byline(struct meta_ctx *cx)
                     return meta_set(&cx->doc->meta.byline, v, s, e, "");
                 from = at + 3;
             }
-            if (meta_names(v->text, v->len, 0, &s, &e))
+            if (pass < 2 && meta_names(v->text, v->len, 0, &s, &e))
                 return meta_set(&cx->doc->meta.byline, v, s, e, "");
         }
     return 0;
@@ -683,8 +701,9 @@ static int meta_byline(struct meta_ctx *cx)
  * "Mainpage", "Newsletter") and a trailing date part are dropped. */
 static int meta_set_outlet(struct ingest_field *f, const struct meta_view *v, size_t s, size_t e)
 {
-    static const char *const generic[] = {" home", " homepage", " mainpage", " main page",
-                                          " newsletter", " index", " online edition"};
+    static const char *const generic[] = {" home",          " homepage",   " mainpage",
+                                          " main page",     " newsletter", " index",
+                                          " online edition"};
     int again = 1;
 
     while (e > s && strchr(" .,;:", v->text[e - 1]))
@@ -807,9 +826,9 @@ static int meta_source(struct meta_ctx *cx)
                 break;
             case 4:
                 e = n;
-                for (const char *const *sep = (const char *const[]){" | ", " \xE2\x80\x94 ",
-                                                                     " \xE2\x80\x93 ", " - ",
-                                                                     " \xC2\xB7 ", NULL};
+                for (const char *const *sep =
+                         (const char *const[]){" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                               " \xC2\xB7 ", NULL};
                      *sep; sep++) {
                     const char *hit = memmem(t, n, *sep, strlen(*sep));
                     if (hit && (size_t)(hit - t) < e)
@@ -900,8 +919,9 @@ static int meta_language(struct meta_ctx *cx)
 
     while (i < n) {
         size_t s;
-        while (i < n && !(meta_is_upper((unsigned char)t[i]) || meta_is_lower((unsigned char)t[i]) ||
-                          (unsigned char)t[i] >= 0xC0 || meta_is_digit((unsigned char)t[i])))
+        while (i < n &&
+               !(meta_is_upper((unsigned char)t[i]) || meta_is_lower((unsigned char)t[i]) ||
+                 (unsigned char)t[i] >= 0xC0 || meta_is_digit((unsigned char)t[i])))
             i++;
         s = i;
         while (i < n && (meta_is_upper((unsigned char)t[i]) || meta_is_lower((unsigned char)t[i]) ||
@@ -940,10 +960,11 @@ int ingest_meta_extract(const char *raw, size_t len, struct ingest_doc *doc)
         goto out;
     rc = 0;
 out:
-    for (size_t i = 0; cx.views && i < doc->removed_count; i++) {
-        free(cx.views[i].text);
-        free(cx.views[i].map);
-    }
+    for (size_t i = 0; cx.views && i < doc->removed_count; i++)
+        if (cx.views[i].loaded == 1) {
+            free(cx.views[i].text);
+            free(cx.views[i].map);
+        }
     free(cx.views);
     meta_rx_free(&cx);
     return rc;

@@ -8,25 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int segment_is_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
+static int segment_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 
-static int segment_is_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
-}
+static int segment_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-static int segment_is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
+static int segment_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static int segment_is_alpha(unsigned char c)
-{
-    return segment_is_upper(c) || segment_is_lower(c);
-}
+static int segment_is_alpha(unsigned char c) { return segment_is_upper(c) || segment_is_lower(c); }
 
 static int segment_is_space(const char *t, size_t i, size_t len)
 {
@@ -87,23 +75,22 @@ static int segment_in(const char *w, size_t n, const char *const *list, size_t c
 /* Titles and other abbreviations that are followed by a name or a number, never by the end of a
  * sentence. */
 static const char *const segment_titles[] = {
-    "Mr",   "Mrs",  "Ms",   "Messrs", "Mmes", "Mme",  "Dr",   "Prof",  "Gen",  "Gens", "Lt",
-    "Col",  "Maj",  "Capt", "Sgt",    "Cpl",  "Pvt",  "Adm",  "Cmdr",  "Brig", "Gov",  "Govs",
-    "Sen",  "Sens", "Rep",  "Reps",   "Rev",  "Hon",  "St",   "Mt",    "Ft",   "Pres", "Amb",
-    "Supt", "Insp", "Det",  "Atty",   "Sec",  "Secs", "Fr",   "Sr",    "Jr",   "vs",   "Vs",
-    "Ave",  "Blvd", "Gov't"};
+    "Mr",   "Mrs",  "Ms",   "Messrs", "Mmes", "Mme", "Dr",   "Prof", "Gen", "Gens", "Lt",   "Col",
+    "Maj",  "Capt", "Sgt",  "Cpl",    "Pvt",  "Adm", "Cmdr", "Brig", "Gov", "Govs", "Sen",  "Sens",
+    "Rep",  "Reps", "Rev",  "Hon",    "St",   "Mt",  "Ft",   "Pres", "Amb", "Supt", "Insp", "Det",
+    "Atty", "Sec",  "Secs", "Fr",     "Sr",   "Jr",  "vs",   "Vs",   "Ave", "Blvd", "Gov't"};
 
 /* Abbreviations that end a sentence only before a number-less sentence start. */
-static const char *const segment_before_number[] = {"No", "Nos", "no", "Vol", "vol", "Fig",
-                                                    "fig", "Art", "p", "pp", "Ch", "ch",
+static const char *const segment_before_number[] = {"No",   "Nos",  "no",  "Vol", "vol", "Fig",
+                                                    "fig",  "Art",  "p",   "pp",  "Ch",  "ch",
                                                     "Para", "para", "Sec", "Nr"};
 
-static const char *const segment_months[] = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                             "Sep", "Sept", "Oct", "Nov", "Dec"};
+static const char *const segment_months[] = {"Jan", "Feb", "Mar",  "Apr", "Jun", "Jul",
+                                             "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"};
 
 /* Abbreviations that may end a sentence: one does when the next word is a function word
  * ("... Apple Inc. The deal"). */
-static const char *const segment_maybe[] = {"Inc", "Corp", "Co", "Ltd", "Plc", "LLC", "Bros",
+static const char *const segment_maybe[] = {"Inc", "Corp",   "Co",  "Ltd",  "Plc",  "LLC", "Bros",
                                             "etc", "approx", "est", "Dept", "Univ", "Assn"};
 
 /* Decides whether the period at t[dot] ends a sentence, given the next word at t[next]. */
@@ -113,8 +100,8 @@ static int segment_period_ends(const char *t, size_t len, size_t dot, size_t nex
     int dotted = 0;
     unsigned char nc = (unsigned char)t[next];
 
-    while (ts > 0 && (segment_is_alpha((unsigned char)t[ts - 1]) || t[ts - 1] == '.' ||
-                      t[ts - 1] == '\'')) {
+    while (ts > 0 &&
+           (segment_is_alpha((unsigned char)t[ts - 1]) || t[ts - 1] == '.' || t[ts - 1] == '\'')) {
         dotted |= t[ts - 1] == '.';
         ts--;
     }
@@ -151,9 +138,9 @@ static int segment_push(struct segment_out *o, const char *t, size_t s, size_t e
 {
     while (s < e && segment_is_space(t, s, e))
         s += segment_space_len(t, s, e);
-    while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' ||
-                     (e - s >= 2 && (unsigned char)t[e - 2] == 0xC2 &&
-                      (unsigned char)t[e - 1] == 0xA0)))
+    while (e > s &&
+           (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' ||
+            (e - s >= 2 && (unsigned char)t[e - 2] == 0xC2 && (unsigned char)t[e - 1] == 0xA0)))
         e -= (unsigned char)t[e - 1] == 0xA0 ? 2 : 1;
     if (s >= e)
         return 0;

@@ -323,8 +323,7 @@ static int fixtures_same(const char *a, const char *b)
 }
 
 /* Compares one field; prints and returns 1 on a difference. */
-static int fixtures_field(const char *name, const char *field, const char *got,
-                          json_t *want_json)
+static int fixtures_field(const char *name, const char *field, const char *got, json_t *want_json)
 {
     const char *want = json_is_string(want_json) ? json_string_value(want_json) : NULL;
 
@@ -351,8 +350,8 @@ static void fixtures_note(struct fixtures_result *res, const char *field)
 static void fixtures_meta(const char *name, const struct ingest_doc *doc, json_t *want,
                           struct fixtures_result *res)
 {
-    static const char *const fields[] = {"title", "source", "url", "byline", "dateline",
-                                         "language"};
+    static const char *const fields[] = {"title",  "source",   "url",
+                                         "byline", "dateline", "language"};
     const struct ingest_meta *m = &doc->meta;
     const char *got[] = {m->title.value,  m->source.value,   m->url.value,
                          m->byline.value, m->dateline.value, m->language.value};
@@ -436,8 +435,8 @@ static int fixtures_name_cmp(const void *a, const void *b)
 
 /* Sorted names in dir that end with suffix (and, when nn_prefix, start with "NN-"), minus
  * the ones ending with exclude. */
-static size_t fixtures_list(const char *dir, const char *suffix, const char *exclude,
-                            int nn_prefix, char ***out)
+static size_t fixtures_list(const char *dir, const char *suffix, const char *exclude, int nn_prefix,
+                            char ***out)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -494,9 +493,9 @@ static double fixtures_group(const char *title, const char *raw_dir, const char 
         sum += res.f1;
         *meta_diffs += res.meta_diffs;
         CHECK(!res.failed_clean);
-        CHECK(res.date_wrong == 0);   /* a stated date is wrong, or one is invented */
-        CHECK(res.leaks == 0);        /* chrome in the body */
-        CHECK(res.map_errors == 0);   /* clean_to_raw */
+        CHECK(res.date_wrong == 0); /* a stated date is wrong, or one is invented */
+        CHECK(res.leaks == 0);      /* chrome in the body */
+        CHECK(res.map_errors == 0); /* clean_to_raw */
         free(names[i]);
     }
     free(names);

@@ -62,20 +62,11 @@ static const char *type_of(const struct ingest_mention *m)
     return m ? ingest_entity_type_name(m->type) : NULL;
 }
 
-static const char *id_of(const struct ingest_mention *m)
-{
-    return m ? m->entity_id : NULL;
-}
+static const char *id_of(const struct ingest_mention *m) { return m ? m->entity_id : NULL; }
 
-static const char *role_of(const struct ingest_mention *m)
-{
-    return m ? m->role : NULL;
-}
+static const char *role_of(const struct ingest_mention *m) { return m ? m->role : NULL; }
 
-static const char *rule_of(const struct ingest_mention *m)
-{
-    return m ? m->rule : NULL;
-}
+static const char *rule_of(const struct ingest_mention *m) { return m ? m->rule : NULL; }
 
 static void done(struct doc *d)
 {
@@ -114,11 +105,13 @@ static void test_slug_fold_types(void)
 
 static void test_tokenizer(void)
 {
-    const char *t = "Japan\xE2\x80\x99s U. S.\xE2\x80\x93Japan talks: Mr. O'Neill, Kurt M. Campbell; "
-                    "9,000 troops. TOKYO";
+    const char *t =
+        "Japan\xE2\x80\x99s U. S.\xE2\x80\x93Japan talks: Mr. O'Neill, Kurt M. Campbell; "
+        "9,000 troops. TOKYO";
     struct ingest_tokens tk;
-    const char *want[] = {"Japan", "'s", "U.S.", "-", "Japan", "talks", ":", "Mr.", "O'Neill",
-                          ",", "Kurt", "M.", "Campbell", ";", "9,000", "troops", ".", "TOKYO"};
+    const char *want[] = {"Japan",    "'s",  "U.S.",    "-",      "Japan", "talks",
+                          ":",        "Mr.", "O'Neill", ",",      "Kurt",  "M.",
+                          "Campbell", ";",   "9,000",   "troops", ".",     "TOKYO"};
 
     CHECK(ingest_tokenize(t, strlen(t), &tk) == 0);
     CHECK(tk.count == sizeof(want) / sizeof(want[0]));
@@ -177,8 +170,7 @@ static void test_gazetteer_load_errors(void)
                     "{\"id\":\"a\",\"type\":\"place\",\"name\":\"B\"}\n",
                     err, sizeof(err)) == -1);
     CHECK(strstr(err, "\"a\"") != NULL && strstr(err, "more than one") != NULL);
-    CHECK(load_text("{\"id\":\"a\",\"type\":\"planet\",\"name\":\"A\"}\n", err, sizeof(err)) ==
-          -1);
+    CHECK(load_text("{\"id\":\"a\",\"type\":\"planet\",\"name\":\"A\"}\n", err, sizeof(err)) == -1);
     CHECK(strstr(err, ":1:") != NULL && strstr(err, "planet") != NULL);
     CHECK(load_text("{\"id\":\"a\",\"type\":\"person\"}\n", err, sizeof(err)) == -1);
     CHECK(strstr(err, "name") != NULL);
@@ -247,13 +239,13 @@ static void test_matcher(void)
     /* curly apostrophes and dashes read as ASCII; all capitals match the capitalized alias */
     CHECK_STR(match_ids("Japan\xE2\x80\x99s Defense Ministry met in TOKYO", buf, sizeof(buf)),
               "ministry-of-defense-japan tokyo");
-    CHECK_STR(match_ids("the Asia\xE2\x80\x93Pacific and U.S.\xE2\x80\x94Japan ties", buf,
-                        sizeof(buf)),
-              "asia-pacific united-states japan");
+    CHECK_STR(
+        match_ids("the Asia\xE2\x80\x93Pacific and U.S.\xE2\x80\x94Japan ties", buf, sizeof(buf)),
+        "asia-pacific united-states japan");
     /* leftmost-longest, and an article does not hide a longer name */
-    CHECK_STR(match_ids("the U.S. Marine Corps and the U.S.-Japan Security Treaty", buf,
-                        sizeof(buf)),
-              "us-marine-corps us-japan-security-treaty-1960");
+    CHECK_STR(
+        match_ids("the U.S. Marine Corps and the U.S.-Japan Security Treaty", buf, sizeof(buf)),
+        "us-marine-corps us-japan-security-treaty-1960");
     /* whole words only; demonyms marked */
     CHECK_STR(match_ids("Japanesey Japanese Chinatown", buf, sizeof(buf)), "japan*");
     CHECK_STR(match_ids("", buf, sizeof(buf)), "");
@@ -265,8 +257,9 @@ static void test_gazetteer_people_and_roles(void)
 {
     struct doc d;
 
-    extract(&d, "Secretary of State John Kerry met Japan\xE2\x80\x99s defense minister, Itsunori "
-                "Onodera, on Thursday. Mr. Kerry said the talks went well.",
+    extract(&d,
+            "Secretary of State John Kerry met Japan\xE2\x80\x99s defense minister, Itsunori "
+            "Onodera, on Thursday. Mr. Kerry said the talks went well.",
             "2013-10-03");
     CHECK_STR(id_of(find(&d, "John Kerry")), "john-kerry");
     CHECK_STR(role_of(find(&d, "John Kerry")), "Secretary of State");
@@ -312,8 +305,9 @@ static void test_unknown_people(void)
 {
     struct doc d, d2;
 
-    extract(&d, "Deputy Foreign Minister Kenji Harada arrived on Monday. Harada told reporters he "
-                "was hopeful. Later Mr. Harada left for Seoul.",
+    extract(&d,
+            "Deputy Foreign Minister Kenji Harada arrived on Monday. Harada told reporters he "
+            "was hopeful. Later Mr. Harada left for Seoul.",
             "2019-05-01");
     CHECK_STR(id_of(find(&d, "Kenji Harada")), "kenji-harada");
     CHECK(find(&d, "Kenji Harada") && find(&d, "Kenji Harada")->kb == 0);
@@ -347,8 +341,9 @@ static void test_unknown_people(void)
     done(&d);
 
     /* appositions before and after, and a woman by her honorific */
-    extract(&d, "Porter Goss, the head of the CIA, testified. The mayor of Nago, Susumu Inamine, "
-                "objected. Ms. Whitfield, who leads the team, agreed with Laura Whitfield's plan.",
+    extract(&d,
+            "Porter Goss, the head of the CIA, testified. The mayor of Nago, Susumu Inamine, "
+            "objected. Ms. Whitfield, who leads the team, agreed with Laura Whitfield's plan.",
             "2005-02-18");
     CHECK_STR(role_of(find(&d, "Porter Goss")), "head of the CIA");
     CHECK_STR(id_of(find(&d, "CIA")), "cia");
@@ -358,9 +353,10 @@ static void test_unknown_people(void)
     CHECK(find(&d, "Whitfield") && find(&d, "Whitfield")->gender == 'f');
     done(&d);
 
-    extract(&d, "Kurt M. Campbell, U.S. assistant secretary of State for East Asian and Pacific "
-                "Affairs, and Timo Fischer, a Free Democratic Party member of the Hamburg-Mitte "
-                "District Assembly, spoke.",
+    extract(&d,
+            "Kurt M. Campbell, U.S. assistant secretary of State for East Asian and Pacific "
+            "Affairs, and Timo Fischer, a Free Democratic Party member of the Hamburg-Mitte "
+            "District Assembly, spoke.",
             "2010-02-04");
     CHECK_STR(id_of(find(&d, "Kurt M. Campbell")), "kurt-campbell");
     CHECK_STR(role_of(find(&d, "Kurt M. Campbell")),
@@ -371,8 +367,9 @@ static void test_unknown_people(void)
     done(&d);
 
     /* a headline names the person before the text does */
-    extract(&d, "Harada Warns of Delays\n\nVice Minister Kenji Harada said on Friday that the "
-                "work would slip.",
+    extract(&d,
+            "Harada Warns of Delays\n\nVice Minister Kenji Harada said on Friday that the "
+            "work would slip.",
             NULL);
     CHECK_STR(id_of(find(&d, "Harada")), "kenji-harada");
     CHECK(!covered(&d, "Warns"));
@@ -391,8 +388,9 @@ static void test_role_reference(void)
 {
     struct doc d;
 
-    extract(&d, "Defense Minister Toshimi Kitazawa and Secretary of State Hillary Clinton met. "
-                "The defense minister said the plan stood. The secretary agreed.",
+    extract(&d,
+            "Defense Minister Toshimi Kitazawa and Secretary of State Hillary Clinton met. "
+            "The defense minister said the plan stood. The secretary agreed.",
             "2010-05-28");
     CHECK_STR(id_of(find(&d, "defense minister")), "toshimi-kitazawa");
     CHECK_STR(rule_of(find(&d, "defense minister")), "role-reference");
@@ -415,9 +413,10 @@ static void test_organizations_places(void)
 {
     struct doc d;
 
-    extract(&d, "The Export-Import Bank of the US will lend money for plants in the Zhejiang and "
-                "Yangjiang Provinces, officials at the Okinawa Defense Bureau said. Troops from "
-                "Camp Foster and Yonaguni Island joined, and ships passed the Strait of Hormuz.",
+    extract(&d,
+            "The Export-Import Bank of the US will lend money for plants in the Zhejiang and "
+            "Yangjiang Provinces, officials at the Okinawa Defense Bureau said. Troops from "
+            "Camp Foster and Yonaguni Island joined, and ships passed the Strait of Hormuz.",
             "2005-02-18");
     CHECK_STR(type_of(find(&d, "Export-Import Bank of the US")), "organization");
     CHECK(find(&d, "US") == NULL);
@@ -439,8 +438,9 @@ static void test_organizations_places(void)
     done(&d);
 
     /* places by strong evidence only */
-    extract(&d, "The radar went to Kyogamisaki, near the city of Miyazu, and a team flew in "
-                "from Tacloban, Philippines. In March officials met.",
+    extract(&d,
+            "The radar went to Kyogamisaki, near the city of Miyazu, and a team flew in "
+            "from Tacloban, Philippines. In March officials met.",
             NULL);
     CHECK_STR(type_of(find(&d, "Kyogamisaki")), "place");
     CHECK_STR(type_of(find(&d, "Miyazu")), "place");
@@ -449,8 +449,9 @@ static void test_organizations_places(void)
     done(&d);
 
     /* a generic name resolved with the country the text is about */
-    extract(&d, "Japanese officials briefed reporters. The Foreign Ministry said talks would go "
-                "on.",
+    extract(&d,
+            "Japanese officials briefed reporters. The Foreign Ministry said talks would go "
+            "on.",
             NULL);
     CHECK_STR(id_of(find(&d, "Foreign Ministry")), "ministry-of-foreign-affairs-japan");
     done(&d);
@@ -460,9 +461,10 @@ static void test_metonyms_demonyms(void)
 {
     struct doc d;
 
-    extract(&d, "TOKYO \xE2\x80\x94 Washington and Tokyo will not expand the treaty, officials in "
-                "Washington said. Beijing's military modernization worries Japanese planners, "
-                "and Beijing said it would respond.",
+    extract(&d,
+            "TOKYO \xE2\x80\x94 Washington and Tokyo will not expand the treaty, officials in "
+            "Washington said. Beijing's military modernization worries Japanese planners, "
+            "and Beijing said it would respond.",
             NULL);
     CHECK_STR(type_of(nth(&d, "TOKYO", 0)), "place");
     CHECK_STR(type_of(nth(&d, "Washington", 0)), "country");
@@ -488,9 +490,10 @@ static void test_false_positives(void)
 {
     struct doc d;
 
-    extract(&d, "Breaking News\n\nSpecial Coverage\n\nVersion 2 | Version 3\n\nUS Rules Out "
-                "Expanding Mutual Security Treaty With Japan\n\nOn Thursday, officials said "
-                "rice prices rose. Rice farmers protested. The Asia-Pacific was calm.",
+    extract(&d,
+            "Breaking News\n\nSpecial Coverage\n\nVersion 2 | Version 3\n\nUS Rules Out "
+            "Expanding Mutual Security Treaty With Japan\n\nOn Thursday, officials said "
+            "rice prices rose. Rice farmers protested. The Asia-Pacific was calm.",
             NULL);
     CHECK(!covered(&d, "Breaking"));
     CHECK(!covered(&d, "Coverage"));

@@ -23,8 +23,8 @@
 
 struct score {
     size_t tp[TYPES], fp[TYPES], fn[TYPES];
-    size_t canon_ok, canon_n;  /* span+type matches with the right entity id */
-    size_t role_ok, role_n;    /* matched people where gold or output gives a role */
+    size_t canon_ok, canon_n;         /* span+type matches with the right entity id */
+    size_t role_ok, role_n;           /* matched people where gold or output gives a role */
     size_t role_gold_ok, role_gold_n; /* gold mentions with a role (missed ones count) */
 };
 
@@ -60,9 +60,9 @@ static char *fx_read(const char *path, size_t *len)
 static char *fx_role_norm(const char *role)
 {
     static const char *const abbr[][2] = {
-        {"gov.", "governor"}, {"sen.", "senator"}, {"rep.", "representative"},
-        {"gen.", "general"}, {"lt.", "lieutenant"}, {"col.", "colonel"},
-        {"adm.", "admiral"}, {"defence", "defense"}, {"prof.", "professor"},
+        {"gov.", "governor"}, {"sen.", "senator"},    {"rep.", "representative"},
+        {"gen.", "general"},  {"lt.", "lieutenant"},  {"col.", "colonel"},
+        {"adm.", "admiral"},  {"defence", "defense"}, {"prof.", "professor"},
     };
     struct ingest_tokens tk;
     struct ingest_alias_match *m = NULL;
@@ -152,10 +152,7 @@ static double fx_total_f1(const struct score *s)
     return fx_f1(tp, fp, fn);
 }
 
-static double fx_ratio(size_t ok, size_t n)
-{
-    return n ? (double)ok / (double)n : 1.0;
-}
+static double fx_ratio(size_t ok, size_t n) { return n ? (double)ok / (double)n : 1.0; }
 
 static void fx_print(const char *label, const struct score *s)
 {
@@ -163,9 +160,8 @@ static void fx_print(const char *label, const struct score *s)
     for (int t = 0; t < TYPES; t++)
         fprintf(stderr, " %.4s %.3f", ingest_entity_type_name((enum ingest_entity_type)t),
                 fx_f1(s->tp[t], s->fp[t], s->fn[t]));
-    fprintf(stderr, " | canon %.3f (%zu) | role %.3f (%zu)\n",
-            fx_ratio(s->canon_ok, s->canon_n), s->canon_n, fx_ratio(s->role_ok, s->role_n),
-            s->role_n);
+    fprintf(stderr, " | canon %.3f (%zu) | role %.3f (%zu)\n", fx_ratio(s->canon_ok, s->canon_n),
+            s->canon_n, fx_ratio(s->role_ok, s->role_n), s->role_n);
 }
 
 /* Scores one gold file. Returns 0, or -1 when it cannot be read. */
@@ -208,7 +204,8 @@ static int fx_score_file(const char *gold_path, struct score *s)
     used = calloc(res.mention_count + 1, 1);
     if (!used)
         goto out;
-    json_array_foreach(mentions, gi, gm) {
+    json_array_foreach(mentions, gi, gm)
+    {
         size_t start = (size_t)json_integer_value(json_object_get(gm, "start"));
         size_t end = (size_t)json_integer_value(json_object_get(gm, "end"));
         const char *gtext = json_string_value(json_object_get(gm, "text"));
@@ -243,8 +240,8 @@ static int fx_score_file(const char *gold_path, struct score *s)
         if (entity && strcmp(entity, hit->entity_id) == 0)
             s->canon_ok++;
         else if (fx_verbose)
-            fprintf(stderr, "  ID   %s \"%s\": got %s, want %s\n", text_path, gtext,
-                    hit->entity_id, entity ? entity : "?");
+            fprintf(stderr, "  ID   %s \"%s\": got %s, want %s\n", text_path, gtext, hit->entity_id,
+                    entity ? entity : "?");
         if (type == INGEST_ENT_PERSON && (role || hit->role)) {
             int ok = fx_role_equal(role, hit->role);
             s->role_n++;
@@ -262,10 +259,9 @@ static int fx_score_file(const char *gold_path, struct score *s)
             continue;
         s->fp[m->type]++;
         if (fx_verbose)
-            fprintf(stderr, "  EXTRA %s [%zu,%zu) \"%.*s\" %s %s (%s)\n", text_path,
-                    m->clean.start, m->clean.end, (int)(m->clean.end - m->clean.start),
-                    text + m->clean.start, ingest_entity_type_name(m->type), m->entity_id,
-                    m->rule);
+            fprintf(stderr, "  EXTRA %s [%zu,%zu) \"%.*s\" %s %s (%s)\n", text_path, m->clean.start,
+                    m->clean.end, (int)(m->clean.end - m->clean.start), text + m->clean.start,
+                    ingest_entity_type_name(m->type), m->entity_id, m->rule);
     }
     rc = 0;
 out:
@@ -286,14 +282,15 @@ static int fx_name_cmp(const void *a, const void *b)
 static void fx_check_targets(const char *label, const struct score *s)
 {
     double f1 = fx_total_f1(s);
-    double per = fx_f1(s->tp[INGEST_ENT_PERSON], s->fp[INGEST_ENT_PERSON],
-                       s->fn[INGEST_ENT_PERSON]);
-    double cty = fx_f1(s->tp[INGEST_ENT_COUNTRY], s->fp[INGEST_ENT_COUNTRY],
-                       s->fn[INGEST_ENT_COUNTRY]);
+    double per =
+        fx_f1(s->tp[INGEST_ENT_PERSON], s->fp[INGEST_ENT_PERSON], s->fn[INGEST_ENT_PERSON]);
+    double cty =
+        fx_f1(s->tp[INGEST_ENT_COUNTRY], s->fp[INGEST_ENT_COUNTRY], s->fn[INGEST_ENT_COUNTRY]);
     double canon = fx_ratio(s->canon_ok, s->canon_n), role = fx_ratio(s->role_ok, s->role_n);
 
-    fprintf(stderr, "%s targets: F1 %.3f >= 0.90, person %.3f >= 0.95, country %.3f >= 0.95, "
-                    "canonical %.3f >= 0.95, role %.3f >= 0.90 (gold roles found right: %zu/%zu)\n",
+    fprintf(stderr,
+            "%s targets: F1 %.3f >= 0.90, person %.3f >= 0.95, country %.3f >= 0.95, "
+            "canonical %.3f >= 0.95, role %.3f >= 0.90 (gold roles found right: %zu/%zu)\n",
             label, f1, per, cty, canon, role, s->role_gold_ok, s->role_gold_n);
     CHECK(f1 >= 0.90);
     CHECK(per >= 0.95);
