@@ -132,6 +132,8 @@ int entities_statements(struct api_req *req)
     struct store_list list;
     int reply;
 
+    if (as == 3u)
+        api_param_error(req, "as", "takes one value: speaker or mentioned");
     if (entities_sub(req, "date", store_statement_sorts, &page, &id, &reply) != 0)
         return reply;
     if (as == 2u)

@@ -24,8 +24,12 @@ int store_fail(sqlite3 *conn, const char *what)
     int code = conn ? sqlite3_errcode(conn) : SQLITE_ERROR;
     const char *msg = conn ? sqlite3_errmsg(conn) : "no connection";
 
-    /* A client's raw FTS5 query (mode=advanced) that FTS5 refuses is the client's mistake. */
-    if (code == SQLITE_ERROR && (strncmp(msg, "fts5:", 5) == 0 || strstr(msg, "no such column")))
+    /* A client's raw FTS5 query (mode=advanced) that FTS5 refuses is the client's mistake:
+     * FTS5 reports those as "fts5: syntax error ...", "unterminated string", "unknown special
+     * query: ..." or an unknown column filter. */
+    if (code == SQLITE_ERROR &&
+        (strncmp(msg, "fts5:", 5) == 0 || strstr(msg, "no such column") ||
+         strcmp(msg, "unterminated string") == 0 || strncmp(msg, "unknown special query", 21) == 0))
         return STORE_BADQUERY;
     if (code == SQLITE_INTERRUPT)
         return STORE_TIMEOUT;

@@ -53,22 +53,6 @@ const CHANGING = new Set(['/v1/stats', '/metrics']);
  * so the rest of the contract stays usable; CONTRACT_STRICT=1 makes them failures. Remove an
  * entry once the bug is fixed: the summary says when an entry was not seen. */
 const KNOWN_BUGS = [
-  {
-    id: 'as-takes-two',
-    what:
-      '/v1/entities/{id}/statements?as=speaker,mentioned is answered as as=speaker (200) instead of a ' +
-      '400: handlers/entities.c treats any set but {mentioned} as speaker',
-    match: /^as=speaker,mentioned: expected status 400, got 200/,
-  },
-  {
-    id: 'fts5-error-500',
-    what:
-      'with mode=advanced, a q that FTS5 refuses with "unterminated string" (q="abc) or "unknown special ' +
-      'query" (q=*) is a 500: store_fail() only maps messages starting "fts5:" (or "no such column") to ' +
-      'STORE_BADQUERY',
-    name: /mode=advanced -> 400/,
-    match: /^expected status 400, got 500: .*urn:twoplus:problem:internal/,
-  },
 ];
 const STRICT = process.env.CONTRACT_STRICT === '1';
 
