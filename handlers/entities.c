@@ -34,20 +34,14 @@ int entities_list(struct api_req *req)
     struct api_page page;
     struct store_list list;
     unsigned kb = api_param_set(req, "kb", bools);
-    const char *min = api_query(req, "min_mentions");
+    long min;
 
     if (kb == 1u || kb == 2u)
         q.kb = kb == 1u;
     else if (kb)
         api_param_error(req, "kb", "must be true or false");
-    if (min) {
-        char *end;
-        long v = strtol(min, &end, 10);
-        if (!*min || *end || v < 0 || v > 1000000000 || strlen(min) > 10)
-            api_param_error(req, "min_mentions", "must be a whole number from 0");
-        else
-            q.min_mentions = v;
-    }
+    if (api_param_uint(req, "min_mentions", 0, 1000000000, &min) == 1)
+        q.min_mentions = min;
     api_param_page(req, store_entity_sorts, "-mentions", &page); /* most mentioned first */
     if (api_has_param_errors(req)) {
         api_page_clear(&page);

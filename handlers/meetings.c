@@ -67,18 +67,12 @@ int timeline_get(struct api_req *req)
     static const char *const types[] = {"meeting", "document", "statement", NULL};
     const char *bucket = meetings_one(req, "bucket", buckets);
     const char *from = api_param_date(req, "from"), *to = api_param_date(req, "to");
-    const char *items = api_query(req, "items");
     unsigned set = api_param_set(req, "types", types);
     long per_bucket = 10;
     json_t *rows;
     int rc;
 
-    if (items) {
-        char *end;
-        per_bucket = strtol(items, &end, 10);
-        if (!*items || *end || per_bucket < 0 || per_bucket > 100 || strlen(items) > 3)
-            api_param_error(req, "items", "must be a whole number from 0 to 100");
-    }
+    api_param_uint(req, "items", 0, 100, &per_bucket);
     if (api_has_param_errors(req))
         return api_reply_param_errors(req);
     rc = store_timeline(req->store, bucket ? bucket : "year", from, to, set ? set : 7u,

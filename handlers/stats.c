@@ -49,9 +49,12 @@ int stats_get(struct api_req *req)
         return api_reply_store_error(req, rc, "stats", "");
     req->cache_control = "no-store";
     api_iso8601(srv->started_at, started, sizeof(started));
-    body = json_pack("{s:s, s:s, s:{s:I}, s:o, s:{s:s, s:I, s:i, s:s}}", "version",
-                     TWOPLUS_VERSION, "sqlite_version", store_sqlite_version(), "counts",
-                     "documents", (json_int_t)stats.documents, "ingest", stats_ingest(&stats),
+    body = json_pack("{s:s, s:s, s:{s:I, s:I, s:I, s:I, s:I}, s:o, s:{s:s, s:I, s:i, s:s}}",
+                     "version", TWOPLUS_VERSION, "sqlite_version", store_sqlite_version(),
+                     "counts", "documents", (json_int_t)stats.documents, "entities",
+                     (json_int_t)stats.entities, "mentions", (json_int_t)stats.mentions,
+                     "statements", (json_int_t)stats.statements, "meetings",
+                     (json_int_t)stats.meetings, "ingest", stats_ingest(&stats),
                      "server", "started_at", started, "uptime_s",
                      (json_int_t)(time(NULL) - srv->started_at), "threads",
                      (int)srv->cfg->threads, "database", srv->cfg->db ? "file" : "memory");

@@ -212,21 +212,34 @@ char *api_param_search(struct api_req *req, const char *param, int allow_advance
     return fts;
 }
 
-static int api_parse_limit(const char *s, int *out)
+static int api_parse_uint(const char *s, long min, long max, long *out)
 {
     long v = 0;
 
-    if (!*s || strlen(s) > 4)
+    if (!*s || strlen(s) > 10)
         return -1;
     for (const char *p = s; *p; p++) {
         if (*p < '0' || *p > '9')
             return -1;
         v = v * 10 + (*p - '0');
     }
-    if (v < 1 || v > API_LIMIT_MAX)
+    if (v < min || v > max)
         return -1;
-    *out = (int)v;
+    *out = v;
     return 0;
+}
+
+int api_param_uint(struct api_req *req, const char *param, long min, long max, long *out)
+{
+    const char *s = api_query(req, param);
+
+    if (!s)
+        return 0;
+    if (api_parse_uint(s, min, max, out) != 0) {
+        api_param_error(req, param, "must be a whole number from %ld to %ld", min, max);
+        return -1;
+    }
+    return 1;
 }
 
 void api_param_page(struct api_req *req, const char *const *sortable, const char *default_sort,
@@ -238,10 +251,15 @@ void api_param_page(struct api_req *req, const char *const *sortable, const char
     const char *field = default_sort[0] == '-' ? default_sort + 1 : default_sort;
     int desc = default_sort[0] == '-';
 
+    long v;
+
     memset(page, 0, sizeof(*page));
     page->store.limit = API_LIMIT_DEFAULT;
-    if (limit && api_parse_limit(limit, &page->store.limit) != 0)
+
+    if (limit && api_parse_uint(limit, 1, API_LIMIT_MAX, &v) != 0)
         api_param_error(req, "limit", "must be a whole number from 1 to %d", API_LIMIT_MAX);
+    else if (limit)
+        page->store.limit = (int)v;
     if (sort) {
         const char *name = sort[0] == '-' ? sort + 1 : sort;
         size_t k;

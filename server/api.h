@@ -62,6 +62,11 @@ const char *api_param_id(struct api_req *req, size_t i, const char *param);
  * Returns a bit set of the allowed indexes present; 0 when absent or bad (bad is recorded). */
 unsigned api_param_set(struct api_req *req, const char *param, const char *const *allowed);
 
+/* A whole number min..max written as plain digits (no sign, no spaces, at most 10 digits).
+ * Returns 1 with *out set, 0 when absent (*out untouched), -1 when bad (recorded with the
+ * range in the message). */
+int api_param_uint(struct api_req *req, const char *param, long min, long max, long *out);
+
 /* A date bound: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date). NULL if absent or bad. */
 const char *api_param_date(struct api_req *req, const char *param);
 

@@ -44,6 +44,11 @@ int store_stats_get(struct store *st, struct store_stats *out)
 
     memset(out, 0, sizeof(*out));
     if ((rc = stats_count(st, "SELECT count(*) FROM documents", &out->documents)) ||
+        (rc = stats_count(st, "SELECT count(*) FROM entities", &out->entities)) ||
+        (rc = stats_count(st, "SELECT count(*) FROM mentions", &out->mentions)) ||
+        (rc = stats_count(st, "SELECT count(*) FROM statements WHERE kind <> 'term'",
+                          &out->statements)) ||
+        (rc = stats_count(st, "SELECT count(*) FROM meetings", &out->meetings)) ||
         (rc = stats_count(st, "SELECT count(*) FROM skipped_files", &out->skipped)) ||
         (rc = stats_count(st, "SELECT count(*) FROM meta", &meta_count)))
         return rc;

@@ -227,6 +227,7 @@ struct store_skip {
 
 struct store_stats {
     int64_t documents, skipped;
+    int64_t entities, mentions, statements, meetings; /* statements: not kind term */
     struct store_skip *skips;
     size_t skip_count;
     char **meta_keys, **meta_values; /* facts about the ingest, see store_write_meta() */

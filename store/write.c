@@ -342,6 +342,14 @@ static const char write_derive_sql[] =
     " GROUP BY x.entity_id, y.entity_id;"
     "UPDATE meetings SET document_count = (SELECT count(DISTINCT doc_id) FROM meeting_evidence"
     " e WHERE e.meeting_id = meetings.id);"
+    /* A statement is tied to the meeting its document reports nearest before it (else nearest
+     * after it); mentions of meetings only referenced as past history do not count. */
+    "UPDATE statements SET meeting_id = l.meeting_id FROM (SELECT s.id AS sid, e.meeting_id,"
+    "  row_number() OVER (PARTITION BY s.id ORDER BY e.start > s.start,"
+    "   abs(e.start - s.start), e.meeting_id) AS r"
+    "  FROM statements s JOIN meeting_evidence e ON e.doc_id = s.doc_id AND e.field = 'mention'"
+    "   AND coalesce(e.status, '') <> 'referenced'"
+    "  WHERE s.kind <> 'term') l WHERE l.sid = statements.id AND l.r = 1;"
     "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');"
     "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');"
     "INSERT INTO entities_fts(entities_fts) VALUES ('rebuild');";

@@ -141,6 +141,8 @@ static void test_limits_and_cursors(void)
         "/v1/documents?cursor=WyJ2MSIsInRpdGxlIixmYWxzZSwiYSIsImEiXQ", /* other sort */
         "/v1/entities?min_mentions=-1", "/v1/entities?min_mentions=abc",
         "/v1/timeline?items=1000", "/v1/timeline?bucket=week",
+        "/v1/entities?min_mentions=%2B5", "/v1/entities?min_mentions=%205",
+        "/v1/timeline?items=%2B5", "/v1/timeline?items=-0", "/v1/timeline?items=5%20",
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         hostile_get(cases[i], 0);

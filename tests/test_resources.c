@@ -249,6 +249,20 @@ static void test_statements(void)
     json_decref(get_json("/v1/statements/nope", 404));
 }
 
+/* The item of an array whose "text" contains needle, or NULL. */
+static json_t *find_text(json_t *array, const char *needle)
+{
+    size_t i;
+    json_t *item;
+
+    json_array_foreach(array, i, item) {
+        const char *text = str(item, "text");
+        if (text && strstr(text, needle))
+            return item;
+    }
+    return NULL;
+}
+
 static void test_meetings(void)
 {
     json_t *list = get_json("/v1/meetings?from=2013&to=2013", 200), *m;
@@ -278,7 +292,12 @@ static void test_meetings(void)
     CHECK(find(json_object_get(m, "evidence"), "document", DOC_2013) != NULL);
     CHECK(json_array_size(json_object_get(m, "outcomes")) >= 1);
     CHECK(json_is_object(json_object_get(m, "registry")));
+    /* Quotes in a text that reports the meeting are tied to it, both ways. */
+    CHECK(find_text(json_object_get(m, "statements"), "adjusting to a region") != NULL);
     json_decref(m);
+    list = get_json("/v1/statements?meeting=scc-2013-10-03&speaker=john-kerry", 200);
+    CHECK(find_text(json_object_get(list, "data"), "adjusting to a region") != NULL);
+    json_decref(list);
 
     /* The 2005 preview: "on Saturday" from a Friday article is the 19th. */
     list = get_json("/v1/meetings?participant=condoleezza-rice&from=2005-02&to=2005-02", 200);
