@@ -1167,7 +1167,8 @@ static unsigned char clean_end_kind(const char *t, size_t n)
 static size_t clean_separators(const char *t, size_t n)
 {
     static const char *const seps[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xC2\xBB",     "\xE2\x80\xBA",
-                                       " > ",          " / ",      "\xE2\x89\xA1", "\xE2\x96\xAA"};
+                                       " > ",          " / ",      "\xE2\x89\xA1", "\xE2\x96\xAA",
+                                       " :: "};
     size_t count = 0;
 
     for (size_t i = 0; i < n; i++) {
@@ -1178,7 +1179,8 @@ static size_t clean_separators(const char *t, size_t n)
                 i++;
             continue;
         }
-        if ((c != ' ' || i + 1 >= n || (t[i + 1] != '>' && t[i + 1] != '/')) && c != 0xC2 &&
+        if ((c != ' ' || i + 1 >= n || (t[i + 1] != '>' && t[i + 1] != '/' && t[i + 1] != ':')) &&
+            c != 0xC2 &&
             c != 0xE2)
             continue;
         for (size_t j = 0; j < CLEAN_COUNT(seps); j++) {
@@ -1202,14 +1204,15 @@ static int clean_connector(const char *w, size_t n)
     return 0;
 }
 
-/* Offset of the first " | ", " — ", " – ", " - " or " · " in t, or n: where a site suffix or a
+/* Offset of the first " | ", " — ", " – ", " - ", " · " or " :: " in t, or n: where a site suffix or a
  * date after a name begins. */
 static size_t clean_name_cut(const char *t, size_t n)
 {
     if (n > 240)
         return n; /* names and headlines are short */
     static const char *const cuts[] = {" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                       " - ", " \xC2\xB7 ",     " || "};
+                                       " - ", " \xC2\xB7 ",     " || ",
+                                       " :: "};
     size_t best = n;
 
     for (size_t i = 0; i < CLEAN_COUNT(cuts); i++) {
@@ -1622,6 +1625,37 @@ static int clean_end_marker(const char *low, size_t n, size_t words)
     return clean_in_words_lc(low, n, marks, CLEAN_COUNT(marks));
 }
 
+/* An author tagline: "Kevin Morales is a national security reporter for GlobalWire.", "Jane
+ * Doe writes about Japan and is a fellow at ...": a name, then " is a(n)/the " or a verb of
+ * the trade, and a role word of the press or the academy; at most two sentences. Read only
+ * at the tail of a story (clean_taglines), where such a line describes its author. */
+static int clean_tagline(const char *t, size_t n)
+{
+    static const char *const verbs[] = {" is a ", " is an ", " is the ", " writes ", " covers ",
+                                        " reports on ", " has covered ", " has written "};
+    static const char *const roles[] = {
+        "writer",     "reporter",   "correspondent", "editor",     "contributor",
+        "columnist",  "fellow",     "professor",     "analyst",    "researcher",
+        "journalist", "author",     "producer",      "blogger",    "lecturer",
+        "scholar",    "commentator", "freelance",    "journalism", "foreign policy"};
+    size_t i = 0, sentences = 0, at = n;
+    int role = 0;
+
+    if (n < 20 || n > 700 || clean_name_words(t, n, &i) < 2)
+        return 0;
+    for (size_t k = 0; k < CLEAN_COUNT(verbs); k++)
+        if (clean_starts_ci(t + i, n - i, verbs[k]) ||
+            (t[i] == ',' && clean_find_ci(t + i, n - i < 80 ? n - i : 80, verbs[k]) >= 0))
+            at = i;
+    if (at == n)
+        return 0;
+    for (size_t k = 0; k < CLEAN_COUNT(roles) && !role; k++)
+        role = clean_has_ci(t, n, roles[k]);
+    for (size_t k = 0; k + 1 < n; k++)
+        sentences += (t[k] == '.' || t[k] == '?' || t[k] == '!') && t[k + 1] == ' ';
+    return role && sentences <= 4;
+}
+
 /* Position-free detectors. */
 static void clean_detect(const struct clean_unit *u, const char *t, const char *low, size_t n,
                          struct clean_verdict *v)
@@ -1712,7 +1746,11 @@ static void clean_detect(const struct clean_unit *u, const char *t, const char *
         v->transparent = 1;
     } else if (n < 300 &&
                (clean_has_lc(low, n, "; editing by") || clean_has_lc(low, n, " / written by") ||
-                clean_starts_any_lc(low, n, credits, CLEAN_COUNT(credits)))) {
+                clean_starts_any_lc(low, n, credits, CLEAN_COUNT(credits)) ||
+                clean_has_lc(low, n, " contributed to this report") ||
+                clean_has_lc(low, n, " contributed to this story") ||
+                clean_has_lc(low, n, " contributed to this article") ||
+                clean_has_lc(low, n, " contributed reporting"))) {
         v->reason = clean_has_lc(low, n, "by ") ? "byline" : "credits";
     } else if (n < 600 && clean_starts_any_lc(low, n, bios, CLEAN_COUNT(bios))) {
         v->reason = "author-bio";
@@ -2083,6 +2121,36 @@ out:
     return rc;
 }
 
+/* Author notes after the story: a heading "About the author" takes the paragraph under it, and
+ * the story's last kept paragraphs are dropped while they read as author taglines. */
+static int clean_taglines(struct clean_page *pg)
+{
+    size_t n = pg->unit_count;
+
+    for (size_t i = 0; i + 1 < n; i++) {
+        struct clean_unit *u = &pg->units[i], *next = &pg->units[i + 1];
+        if (u->reason && strcmp(u->reason, "author-bio") == 0 && u->words <= 4 &&
+            !next->forced && next->kind == CLEAN_TEXT && next->chars < 1200) {
+            clean_force(next, "author-bio", 0);
+            next->keep = 0;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        struct clean_unit *u = &pg->units[i];
+        if (!u->keep)
+            continue;
+        if (u->kind != CLEAN_TEXT || u->bullet || u->numbered)
+            break;
+        if (clean_unit_text(pg, u))
+            return -1;
+        if (!clean_tagline(pg->scratch.s, pg->scratch.len))
+            break;
+        clean_force(u, "author-bio", 0);
+        u->keep = 0;
+    }
+    return 0;
+}
+
 /* Names the chrome the detectors left unnamed: the headline, the site name (a proper name
  * among the first lines, above the headline), then by position (header, footer, boilerplate). */
 static void clean_name_reasons(struct clean_page *pg)
@@ -2095,20 +2163,24 @@ static void clean_name_reasons(struct clean_page *pg)
                 first = i;
             last = i;
         }
-    /* The headline is the first headline-like line above the story: a standfirst may follow
-     * it. A proper name at the top ("Harbor Times") is the masthead, unless nothing else
+    /* The headline is the first headline-like line above the story (a standfirst may follow
+     * it) and below the menu, if there is one. A proper name at the top ("Harbor Times") is the masthead, unless nothing else
      * qualifies; a "Headline | Outlet" line counts when no bare headline is there. */
     if (pg->versions == 0) {
         size_t named = n;
+        int reopened = 0;
         for (size_t i = 0; i < first && i < n; i++) {
             const struct clean_unit *u = &pg->units[i];
+            if (u->nav > 0 && u->nav * 2 >= u->words && u->words <= 12 && title < n)
+                reopened = 1; /* a line above the menu is the site's slogan, not the headline */
             if (u->reason || !u->title_like || u->nav > 0)
                 continue;
             if (u->name_like)
                 named = i;
-            else if (u->seps == 0 && title == n)
+            else if (u->seps == 0 && (title == n || reopened)) {
                 title = i;
-            else if (u->seps > 0 && suffixed == n)
+                reopened = 0;
+            } else if (u->seps > 0 && suffixed == n)
                 suffixed = i;
         }
         if (title == n)
@@ -2222,7 +2294,7 @@ static int clean_classify(struct clean_page *pg)
         good += pg->units[i].cls == CLEAN_GOOD;
     if (good == 0)
         clean_no_good(pg);
-    if (clean_context(pg) || clean_teasers(pg))
+    if (clean_context(pg) || clean_teasers(pg) || clean_taglines(pg))
         return -1;
     clean_name_reasons(pg);
     return 0;

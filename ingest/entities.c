@@ -104,7 +104,8 @@ static const char *const lex_head[] = {
     "entrepreneur", "banker", "consultant", "lecturer", "instructor", "trainer", "coach", "chef",
     "writer", "novelist", "poet", "photographer", "filmmaker", "broadcaster", "presenter",
     "surgeon", "scientist", "engineer", "technician", "officer", "director-general", "archivist",
-    "librarian", "principal", "mayor-elect", "governor-elect"
+    "librarian", "principal", "mayor-elect", "governor-elect", "counterpart", "predecessor",
+    "successor", "colleague"
 };
 
 static const char *const lex_hon[] = {
@@ -1334,6 +1335,32 @@ static void cue_run(struct ent_ctx *x, size_t s, size_t e, int depth)
                 return;
             }
         }
+    /* "Emi Nakano of Keio University": two or three plain capitalized words (no cue, title or
+     * role word) before "of" and a named organization after it are a person and their
+     * affiliation, not one name ("Bank of Japan" and "Ministry of Defense" have their cue on
+     * the left). The person is left to the person pass. */
+    if (c != (size_t)-1 && type == INGEST_ENT_ORGANIZATION && depth < 4)
+        for (size_t p = s + 2; p < c && p <= s + 3; p++) {
+            size_t r = p + 1;
+            int plain = 1;
+            if (!is_lw(x, p, "of"))
+                continue;
+            for (size_t k = s; k < p; k++)
+                if (x->owner[k] >= 0 || !is_cap(x, k) || !(TF(x, k) & INGEST_TOK_WORD) ||
+                    (TF(x, k) & (INGEST_TOK_UPPER | INGEST_TOK_ABBR)) ||
+                    (x->lx[k] & (L_ORGCUE | L_PLACECUE | L_AGRCUE | L_PLACEPRE | L_TITLE |
+                                 L_HEAD | L_FUNC | L_TIME | L_DET | L_STANDALONE)))
+                    plain = 0;
+            if (!plain)
+                break;
+            if (is_lw(x, r, "the"))
+                r++;
+            if (r < c) {
+                cue_run(x, r, e, depth + 1);
+                return;
+            }
+            break;
+        }
     if (c == (size_t)-1 && s + 1 < e && (x->lx[s] & L_PLACEPRE) && x->owner[s] < 0 &&
         (is_cap(x, s + 1) || (is_lw(x, s + 1, "of") && s + 2 < e))) {
         /* "Camp Schwab", "Cape Erimo", "Mount Fuji" */
@@ -1349,7 +1376,11 @@ static void cue_run(struct ent_ctx *x, size_t s, size_t e, int depth)
                !(x->lx[k] & (L_TITLE | L_HEAD | L_FUNC)) && !is_lw(x, k, "and");
              k++)
             more++;
-        if (lead && lead->type == INGEST_ENT_COUNTRY && !lead->demonym &&
+        /* ... but not "Ambassador to Japan Rahm Emanuel": there a title's complement ends at
+         * the country and a name follows */
+        int after_title = s >= 2 && (is_lw(x, s - 1, "to") || is_lw(x, s - 1, "of")) &&
+                          (x->lx[s - 2] & (L_TITLE | L_HEAD)) && !(x->lx[s - 2] & L_CONN);
+        if (lead && lead->type == INGEST_ENT_COUNTRY && !lead->demonym && !after_title &&
             !(TF(x, s) & (INGEST_TOK_ABBR | INGEST_TOK_UPPER)) && more >= 2 && k == e) {
             kill_inside(x, s, e);
             cand_add(x, s, e, INGEST_ENT_ORGANIZATION, -1, "org-name");
@@ -1717,6 +1748,11 @@ static char *apposition_right(struct ent_ctx *x, size_t b)
     s = b + 1;
     if (TF(x, s) & INGEST_TOK_DIGIT && is_w(x, s + 1, ",")) /* "John Smith, 45, a lawyer" */
         s += 2;
+    /* "Hideki Saito, then a senior negotiator": a role held at another time is a role */
+    if ((is_lw(x, s, "then") || is_lw(x, s, "now") || is_lw(x, s, "formerly") ||
+         is_lw(x, s, "once") || is_lw(x, s, "previously") || is_lw(x, s, "currently")) &&
+        s + 1 < x->n && (x->lx[s + 1] & L_DET))
+        s++;
     if (x->lx[s] & L_DET)
         s++;
     /* "a 79-year-old historian": the age is not the role */
@@ -1821,7 +1857,7 @@ static void person_pass(struct ent_ctx *x)
     while (i < x->n && !x->oom) {
         size_t a = i, b, after, words = 0, ts;
         char *role_r = NULL, *role_l = NULL, *role_t = NULL;
-        int hon, speech, given, gloss;
+        int hon, speech, given, gloss, affil;
         const char *rule = NULL;
         long ci;
 
@@ -1866,6 +1902,13 @@ static void person_pass(struct ent_ctx *x)
                                  !(x->lx[after] & L_AUX) && !is_lw(x, after, "met")) ||
                                 (a > 0 && (is_lw(x, a - 1, "said") || is_lw(x, a - 1, "says") ||
                                            is_lw(x, a - 1, "told"))));
+        /* "Emi Nakano of Keio University": a full name and the organization it belongs to */
+        affil = 0;
+        if (words >= 2 && after + 2 < x->n && (is_lw(x, after, "of") || is_lw(x, after, "at"))) {
+            const struct ent_cand *org =
+                owner_cand(x, is_lw(x, after + 1, "the") ? after + 2 : after + 1);
+            affil = org && org->type == INGEST_ENT_ORGANIZATION;
+        }
         given = words >= 2 && (x->lx[a] & L_GIVEN) && !x->sstart[a];
         if (words >= 2 && (x->lx[a] & L_GIVEN) && x->sstart[a] && !merely_cap(x, a))
             given = 1;
@@ -1879,6 +1922,8 @@ static void person_pass(struct ent_ctx *x)
             rule = "name-gloss";
         else if (speech)
             rule = "speaker";
+        else if (affil)
+            rule = "affiliation";
         else if (given)
             rule = "given-name";
         if (!rule || (words < 2 && !hon && !role_t && !role_r && !role_l)) {
@@ -3148,33 +3193,77 @@ static void fuzzy_person_pass(struct ent_ctx *x)
 
 /* ---- pass 10: gender from pronouns ---- */
 
-/* For people whose gender no honorific or gazetteer gives: the first he/his/she/her after a
- * mention, in that sentence or the next, with no other person in between; the majority over
- * the mentions. votes[d] counts for out->entities[d] (+ male, - female). */
+/* 1 for a double quote mark token (straight or curly: the normalized form is '"'). */
+static int is_quote_mark(const struct ent_ctx *x, size_t i)
+{
+    return strcmp(W(x, i), "\"") == 0;
+}
+
+/* A subject pronoun, or a capitalized possessive opening a sentence ("Her colleague"): these
+ * refer back to the last person named; an object "told her" often refers to someone else. */
+static int pronoun_gender(const struct ent_ctx *x, size_t i)
+{
+    const char *w = LW(x, i);
+    int sign = (x->lx[i] & L_PRON_M) ? 1 : (x->lx[i] & L_PRON_F) ? -1 : 0;
+
+    if (!sign)
+        return 0;
+    if (!strcmp(w, "he") || !strcmp(w, "she"))
+        return sign;
+    if ((!strcmp(w, "his") || !strcmp(w, "her")) && x->sstart[i])
+        return sign;
+    return 0;
+}
+
+/* For people whose gender no honorific or gazetteer gives: the first he/she after a mention
+ * outside quotation marks, in that sentence or the next, with no other person in between and
+ * the quoted words skipped ("Saito, then a negotiator, disagreed. \"...,\" he said."); the
+ * majority over the mentions. A mention inside quotation marks does not vote: the narrator's
+ * pronouns after it belong to the speaker. votes[d] counts for out->entities[d] (+ male,
+ * - female). */
 static void pronoun_votes(const struct ent_ctx *x, const struct ingest_entity_result *out,
                           const struct keymap *ents, int *votes)
 {
-    size_t t = 0;
+    size_t t = 0, scan = 0;
+    int inq = 0;
 
     for (size_t k = 0; k < out->mention_count; k++) {
         const struct ingest_mention *m = &out->mentions[k];
         long di = keymap_get(ents, m->entity_id);
-        size_t limit;
+        size_t limit, extra;
+        int q;
 
         while (t < x->n && x->tk.tok[t].start < m->clean.end)
             t++; /* the mentions are in text order: t only moves forward */
-        if (m->type != INGEST_ENT_PERSON || di < 0 || out->entities[di].gender || t == 0)
+        for (; scan < t; scan++) { /* quotation state at the mention, reset per paragraph */
+            if (scan > 0 && x->para[scan] != x->para[scan - 1])
+                inq = 0;
+            if (is_quote_mark(x, scan))
+                inq = !inq;
+        }
+        if (m->type != INGEST_ENT_PERSON || di < 0 || out->entities[di].gender || t == 0 || inq)
             continue;
         limit = x->sent[t - 1] + 1;
-        for (size_t j = t; j < x->n && x->sent[j] <= limit && j - t < 80; j++) {
+        q = 0;
+        extra = 0; /* sentences inside the skipped quotation do not count */
+        for (size_t j = t; j < x->n && j - t < 160; j++) {
+            int g;
+            if (x->para[j] != x->para[t - 1])
+                break;
+            if (q && j > t && x->sent[j] != x->sent[j - 1])
+                extra++;
+            if (x->sent[j] > limit + extra)
+                break;
+            if (is_quote_mark(x, j)) {
+                q = !q;
+                continue;
+            }
+            if (q)
+                continue;
             if (x->owner[j] >= 0 && x->c[x->owner[j]].type == INGEST_ENT_PERSON)
                 break;
-            if (x->lx[j] & L_PRON_M) {
-                votes[di]++;
-                break;
-            }
-            if (x->lx[j] & L_PRON_F) {
-                votes[di]--;
+            if ((g = pronoun_gender(x, j)) != 0) {
+                votes[di] += g;
                 break;
             }
         }

@@ -324,6 +324,7 @@ struct mt_raw {
     const char *kind;  /* NULL until an anaphor is resolved */
     int anaphoric, foreign, generic, similar, history, spawned;
     int distinct;              /* "the previous session", "last year's": another meeting */
+    int before;                /* "the previous session", "the prior meeting": one that was */
     size_t bound;              /* "The meeting followed ...": owns no words after this */
     const char *fallback_kind; /* an anaphor with nothing to refer to: the offices' kind */
     int ministerial_anaphor;   /* "the ministerial talks": a 2+2 or a ministerial before */
@@ -419,7 +420,8 @@ static const char *const mt_interaction[] = {
     "consultations", "gathering",     "session",    "hosted",      "host",
     "hosts",         "hosting",       "welcomed",   "welcome",     "welcomes",
     "sit down with", "sat down with", "sat across", "joint visit", "summit",
-    "held talks",    "hold talks",    NULL};
+    "held talks",    "hold talks",    "received",   "receives",    "receiving",
+    NULL};
 
 static const char *const mt_not_meetings[] = {"meeting of minds",
                                               "meeting of the minds",
@@ -456,6 +458,10 @@ static const char *const mt_cancel_cues[] = {
     "put off",      "shelved",    "has been delayed", "was delayed", NULL};
 
 static const char *const mt_propose_cues[] = {"proposed",
+                                              "aim to",
+                                              "aimed to",
+                                              "intend to hold",
+                                              "intends to hold",
                                               "propose",
                                               "proposes",
                                               "proposing",
@@ -484,8 +490,9 @@ static const char *const mt_propose_cues[] = {"proposed",
                                               "pushed for",
                                               NULL};
 
-static const char *const mt_announce_cues[] = {"announced",  "announce",     "announces",
-                                               "announcing", "announcement", NULL};
+static const char *const mt_announce_cues[] = {
+    "announced",     "announce",           "announces", "announcing", "announcement",
+    "told reporters", "told a news conference", NULL};
 
 static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                "is to",         "are to",
@@ -512,6 +519,8 @@ static const char *const mt_changed_plan_cues[] = {
 
 /* Taking part from afar: no place. */
 static const char *const mt_virtual_cues[] = {"video link",       "videoconference",
+                                              "virtual meeting",  "virtual talks",
+                                              "virtual session",  "virtual format",
                                               "video conference", "video-conference",
                                               "virtually",        "online",
                                               "by video",         "via video",
@@ -601,6 +610,21 @@ static const char *const mt_third_countries[] = {
     "indonesia",    "indonesian", "vietnam",     "vietnamese", "canada",      "canadian",
     "italy",        "italian",    "nato",        "chinese",    "china",       "north korea",
     "north korean", "pyongyang",  NULL};
+
+static const char *const mt_counterpart_words[] = {"counterparts", "counterpart", NULL};
+
+/* The word before pos (from the sentence start a) names a third country: "their Australian
+ * counterparts". */
+static int mt_third_before(const struct mt_ctx *cx, size_t pos, size_t a)
+{
+    size_t wend, ws = mt_word_before(&cx->t, pos, a, &wend);
+    for (const char *const *c = mt_third_countries; ws < wend && *c; c++) {
+        size_t n = strlen(*c); /* one word: "South Korean" ends with "korean" */
+        if (wend - ws == n && memcmp(cx->t.low + ws, *c, n) == 0)
+            return 1;
+    }
+    return 0;
+}
 
 /* ---- nationality and seat of a person ---- */
 
@@ -805,6 +829,10 @@ static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t 
             q++;
         if (mt_at(&cx->t, q, to, "where"))
             return 1;
+        /* "went on to Seoul for talks with ...": the place the trip is for */
+        if (mt_at(&cx->t, q, to, "for") &&
+            mt_find_any(&cx->t, q, q + 30 < to ? q + 30 : to, mt_meeting_nouns, NULL) != MT_NONE)
+            return 1;
     }
     return 0;
 }
@@ -903,6 +931,16 @@ static int mt_scan_entities(struct mt_ctx *cx)
                 "come to",      "comes to",      "came to",     NULL};
             if (m->demonym)
                 continue;
+            /* A sea, a strait or a region is what the talks are about, never where they are
+             * held ("coercion in the East China Sea"). */
+            const struct ingest_kb_entity *pe =
+                m->type == INGEST_ENT_PLACE && cx->gz && m->entity_id
+                    ? ingest_gazetteer_find(cx->gz, m->entity_id)
+                    : NULL;
+            if (pe && pe->kind &&
+                (strcmp(pe->kind, "sea") == 0 || strcmp(pe->kind, "strait") == 0 ||
+                 strcmp(pe->kind, "region") == 0))
+                continue;
             for (const char *const *tv = travel; *tv; tv++) {
                 size_t tl = strlen(*tv);
                 if (lo >= cx->sent_lo[s] + tl + 1 && mt_at(&cx->t, lo - tl - 1, lo, *tv) &&
@@ -973,6 +1011,38 @@ static int mt_scan_entities(struct mt_ctx *cx)
             }
         }
     }
+    /* "met their Australian counterparts, Penny Wong and Richard Marles": persons the text
+     * names as a third country's counterparts of ministers are ministers there. */
+    for (size_t s = 0; s < cx->sentence_count; s++) {
+        size_t a = cx->sent_lo[s], b = cx->sent_hi[s], cl;
+        for (size_t cp = mt_find_any(&cx->t, a, b, mt_counterpart_words, &cl); cp != MT_NONE;
+             cp = mt_find_any(&cx->t, cp + 1, b, mt_counterpart_words, &cl)) {
+            size_t q = cp + cl;
+            if (!mt_third_before(cx, cp, a) || q >= b || cx->t.low[q] != ',')
+                continue;
+            for (size_t i = 0; i < cx->person_count; i++) {
+                struct mt_person *p = &cx->persons[i];
+                if (p->sentence != s || p->start < q || p->seat)
+                    continue;
+                /* the apposition: names joined by commas and "and" only */
+                int joined = 1;
+                for (size_t k = q; k < p->start && joined; k++) {
+                    int inside = 0;
+                    for (size_t j = 0; j < cx->person_count && !inside; j++)
+                        inside = cx->persons[j].sentence == s && cx->persons[j].start <= k &&
+                                 k < cx->persons[j].end;
+                    if (!inside && cx->t.low[k] != ',' && cx->t.low[k] != ' ' &&
+                        !(k + 3 <= p->start && memcmp(cx->t.low + k, "and", 3) == 0 &&
+                          (k += 2, 1)))
+                        joined = 0;
+                }
+                if (joined) {
+                    p->seat = SEAT_MINISTER_OTHER;
+                    p->nat = NAT_OTHER;
+                }
+            }
+        }
+    }
     if (cx->person_count)
         qsort(cx->persons, cx->person_count, sizeof *cx->persons, mt_person_cmp);
     if (cx->place_count)
@@ -1010,6 +1080,9 @@ static int mt_add_req(struct mt_ctx *cx, size_t s, size_t a, size_t b, unsigned 
 
 /* Offices named without a person: "the U.S. Secretaries of State and Defense", "their Japanese
  * counterparts", "the Japanese foreign and defense ministers". */
+/* The nouns for the four ministers together: "the foreign and defense chiefs". */
+static const char *const mt_office_nouns[] = {"ministers", "chiefs", "heads"};
+
 static int mt_scan_offices(struct mt_ctx *cx)
 {
     static const struct {
@@ -1017,25 +1090,24 @@ static int mt_scan_offices(struct mt_ctx *cx)
         unsigned seats;
         int bare;
     } offices[] = {
-        {"japanese and u.s. foreign and defense ministers", SEAT_FOUR, 0},
-        {"japanese and u.s. foreign and defence ministers", SEAT_FOUR, 0},
-        {"u.s. and japanese foreign and defense ministers", SEAT_FOUR, 0},
-        {"japanese and american foreign and defense ministers", SEAT_FOUR, 0},
-        {"american and japanese foreign and defense ministers", SEAT_FOUR, 0},
-        {"foreign and defense ministers of both", SEAT_FOUR, 0},
-        {"foreign and defense ministers of the two", SEAT_FOUR, 0},
-        {"both countries' foreign and defense ministers", SEAT_FOUR, 0},
-        {"two countries' foreign and defense ministers", SEAT_FOUR, 0},
-        {"foreign and defense ministers of japan and the", SEAT_FOUR, 0},
-        {"foreign and defense ministers of the united states and japan", SEAT_FOUR, 0},
-        {"foreign and defense ministers of the u.s. and japan", SEAT_FOUR, 0},
-        {"japanese foreign and defense ministers", SEAT_JP, 0},
-        {"japanese foreign and defence ministers", SEAT_JP, 0},
-        {"japan's foreign and defense ministers", SEAT_JP, 0},
-        {"foreign and defense ministers of japan", SEAT_JP, 0},
-        {"foreign and defense ministers", SEAT_FOUR, 1},
-        {"foreign and defence ministers", SEAT_FOUR, 1},
-        {"defense and foreign ministers", SEAT_FOUR, 1},
+        /* '#' stands for each word of mt_office_nouns, "defense" also for "defence" */
+        {"japanese and u.s. foreign and defense #", SEAT_FOUR, 0},
+        {"u.s. and japanese foreign and defense #", SEAT_FOUR, 0},
+        {"japanese and american foreign and defense #", SEAT_FOUR, 0},
+        {"american and japanese foreign and defense #", SEAT_FOUR, 0},
+        {"foreign and defense # of both", SEAT_FOUR, 0},
+        {"foreign and defense # of the two", SEAT_FOUR, 0},
+        {"both countries' foreign and defense #", SEAT_FOUR, 0},
+        {"two countries' foreign and defense #", SEAT_FOUR, 0},
+        {"allies' foreign and defense #", SEAT_FOUR, 0},
+        {"foreign and defense # of japan and the", SEAT_FOUR, 0},
+        {"foreign and defense # of the united states and japan", SEAT_FOUR, 0},
+        {"foreign and defense # of the u.s. and japan", SEAT_FOUR, 0},
+        {"japanese foreign and defense #", SEAT_JP, 0},
+        {"japan's foreign and defense #", SEAT_JP, 0},
+        {"foreign and defense # of japan", SEAT_JP, 0},
+        {"foreign and defense #", SEAT_FOUR, 1},
+        {"defense and foreign #", SEAT_FOUR, 1},
         {"secretaries of state and defense", SEAT_US, 0},
         {"secretaries of state and defence", SEAT_US, 0},
         {"secretaries of defense and state", SEAT_US, 0},
@@ -1047,6 +1119,16 @@ static int mt_scan_offices(struct mt_ctx *cx)
         {"both secretaries", SEAT_US, 0},
         {"the secretaries", SEAT_US, 0},
         {"the japanese foreign minister", SEAT_JP_FOREIGN, 0},
+        {"japan's top diplomat", SEAT_JP_FOREIGN, 0},
+        {"the japanese top diplomat", SEAT_JP_FOREIGN, 0},
+        {"japan's defense chief", SEAT_JP_DEFENSE, 0},
+        {"the japanese defense chief", SEAT_JP_DEFENSE, 0},
+        {"america's top diplomat", SEAT_US_STATE, 0},
+        {"the top u.s. diplomat", SEAT_US_STATE, 0},
+        {"the u.s. top diplomat", SEAT_US_STATE, 0},
+        {"america's defense chief", SEAT_US_DEFENSE, 0},
+        {"the u.s. defense chief", SEAT_US_DEFENSE, 0},
+        {"the pentagon chief", SEAT_US_DEFENSE, 0},
         {"japan's foreign minister", SEAT_JP_FOREIGN, 0},
         {"the japanese defense minister", SEAT_JP_DEFENSE, 0},
         {"japan's defense minister", SEAT_JP_DEFENSE, 0},
@@ -1069,17 +1151,61 @@ static int mt_scan_offices(struct mt_ctx *cx)
     for (size_t s = 0; s < cx->sentence_count; s++) {
         size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
         for (size_t o = 0; o < sizeof offices / sizeof offices[0]; o++) {
-            for (size_t p = mt_find(&cx->t, a, b, offices[o].words); p != MT_NONE;
-                 p = mt_find(&cx->t, p + 1, b, offices[o].words)) {
-                size_t e = p + strlen(offices[o].words);
-                if (offices[o].words[0] == 't' && strstr(offices[o].words, "secretaries") &&
-                    mt_at(&cx->t, mt_skip_fwd(&cx->t, e, b), b, "of"))
-                    continue; /* "the secretaries of state and defense": the longer phrase */
-                if (!(offices[o].seats & (offices[o].seats - 1)) && mt_person_near(cx, s, p, e))
-                    continue; /* "the Japanese foreign minister, Nobutaka Machimura" */
-                if (mt_add_req(cx, s, p, e, offices[o].seats, "role", offices[o].bare) != 0)
-                    return -1;
+            const char *hash = strchr(offices[o].words, '#');
+            const char *def = strstr(offices[o].words, "defense");
+            size_t nouns = hash ? sizeof mt_office_nouns / sizeof mt_office_nouns[0] : 1;
+            for (size_t v = 0; v < nouns * (def ? 2 : 1); v++) {
+                char words[96];
+                if (hash) {
+                    snprintf(words, sizeof words, "%.*s%s%s", (int)(hash - offices[o].words),
+                             offices[o].words, mt_office_nouns[v % nouns], hash + 1);
+                } else {
+                    snprintf(words, sizeof words, "%s", offices[o].words);
+                }
+                char *d = strstr(words, "defense");
+                if (v >= nouns && d)
+                    d[5] = 'c'; /* "defence" */
+                for (size_t p = mt_find(&cx->t, a, b, words); p != MT_NONE;
+                     p = mt_find(&cx->t, p + 1, b, words)) {
+                    size_t e = p + strlen(words);
+                    if (words[0] == 't' && strstr(words, "secretaries") &&
+                        mt_at(&cx->t, mt_skip_fwd(&cx->t, e, b), b, "of"))
+                        continue; /* "the secretaries of state and defense": the longer one */
+                    if (!(offices[o].seats & (offices[o].seats - 1)) &&
+                        mt_person_near(cx, s, p, e))
+                        continue; /* "the Japanese foreign minister, Nobutaka Machimura" */
+                    if (mt_add_req(cx, s, p, e, offices[o].seats, "role", offices[o].bare) != 0)
+                        return -1;
+                }
             }
+        }
+        /* "Japan's top diplomat and its defense chief": "its" is the country just named. */
+        {
+            static const struct {
+                const char *words;
+                unsigned jp, us;
+            } its[] = {{"its top diplomat", SEAT_JP_FOREIGN, SEAT_US_STATE},
+                       {"its foreign minister", SEAT_JP_FOREIGN, SEAT_US_STATE},
+                       {"its defense chief", SEAT_JP_DEFENSE, SEAT_US_DEFENSE},
+                       {"its defence chief", SEAT_JP_DEFENSE, SEAT_US_DEFENSE},
+                       {"its defense minister", SEAT_JP_DEFENSE, SEAT_US_DEFENSE},
+                       {"its defence minister", SEAT_JP_DEFENSE, SEAT_US_DEFENSE}};
+            static const char *const jp[] = {"japan's", "japanese", "japan", NULL};
+            static const char *const us[] = {"america's", "u.s.", "united states", NULL};
+            for (size_t o = 0; o < sizeof its / sizeof its[0]; o++)
+                for (size_t p = mt_find(&cx->t, a, b, its[o].words); p != MT_NONE;
+                     p = mt_find(&cx->t, p + 1, b, its[o].words)) {
+                    size_t lo = p > a + 60 ? p - 60 : a, jl, ul;
+                    size_t jp_at = mt_find_any(&cx->t, lo, p, jp, &jl);
+                    size_t us_at = mt_find_any(&cx->t, lo, p, us, &ul);
+                    unsigned seat = jp_at != MT_NONE && us_at == MT_NONE   ? its[o].jp
+                                    : us_at != MT_NONE && jp_at == MT_NONE ? its[o].us
+                                                                           : 0;
+                    size_t e = p + strlen(its[o].words);
+                    if (seat && !mt_person_near(cx, s, p, e) &&
+                        mt_add_req(cx, s, p, e, seat, "role", 0) != 0)
+                        return -1;
+                }
         }
         /* Counterparts: "their Japanese counterparts" stands for the Japanese offices that
          * match the American ones in the sentence, and the reverse. */
@@ -1163,6 +1289,45 @@ static int mt_add_raw(struct mt_ctx *cx, size_t s, size_t a, size_t b, const cha
     return 0;
 }
 
+/* One ally paired with a third country before the trigger ends, the other ally not named
+ * in the sentence: "the foreign and defense ministers of Japan and Australia held ...",
+ * "Australian and Japanese ministers met". */
+static int mt_foreign_pair(const struct mt_ctx *cx, size_t from, size_t b, size_t to)
+{
+    static const char *const jp[] = {"japan", "japanese", "japan's", NULL};
+    static const char *const us[] = {"u.s.", "united states", "american", "americans",
+                                     "washington", NULL};
+    static const char *const joins[] = {" and ", "-", NULL};
+    const struct mt_text *t = &cx->t;
+    int has_jp = mt_has_any(t, from, to, jp), has_us = mt_has_any(t, from, to, us);
+    const char *const *ally = has_jp && !has_us ? jp : has_us && !has_jp ? us : NULL;
+
+    if (!ally)
+        return 0;
+    for (const char *const *c = mt_third_countries; *c; c++)
+        for (size_t p = mt_find(t, from, b, *c); p != MT_NONE; p = mt_find(t, p + 1, b, *c)) {
+            size_t e = p + strlen(*c);
+            for (const char *const *j = joins; *j; j++) {
+                size_t jl = strlen(*j);
+                /* "<third> and Japan" */
+                if (e + jl < to && strncmp(t->low + e, *j, jl) == 0)
+                    for (const char *const *al = ally; *al; al++)
+                        if (mt_at(t, e + jl, to, *al) ||
+                            (e + jl + 4 < to && strncmp(t->low + e + jl, "the ", 4) == 0 &&
+                             mt_at(t, e + jl + 4, to, *al)))
+                            return 1;
+                /* "Japan and <third>" */
+                for (const char *const *al = ally; *al; al++) {
+                    size_t al_len = strlen(*al);
+                    if (p >= from + al_len + jl && strncmp(t->low + p - jl, *j, jl) == 0 &&
+                        mt_at(t, p - jl - al_len, p - jl, *al))
+                        return 1;
+                }
+            }
+        }
+    return 0;
+}
+
 /* A third country named with the trigger: "Japan-Australia 2+2", "with their South Korean
  * counterparts", "U.S.-India". */
 static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t from, size_t to)
@@ -1185,7 +1350,7 @@ static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t f
                 return 1;
         }
     }
-    return 0;
+    return mt_foreign_pair(cx, from, b, to);
 }
 
 static int mt_excluded(const struct mt_ctx *cx, size_t p, size_t from, size_t to)
@@ -1520,7 +1685,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 "nato", "asean", "un",  "u.n.", "six-party", "multilateral", "security council",
                 NULL};
             size_t e = p + strlen(*w), ws, wend, cur = p;
-            int anaphoric = 0, similar = 0, distinct = 0, their = 0;
+            int anaphoric = 0, similar = 0, distinct = 0, their = 0, before = 0;
             if (mt_excluded(cx, p, a, b) || strcmp(*w, "conference") == 0)
                 continue; /* a conference only as the committee's name */
             if (mt_has_any(t, p > a + 20 ? p - 20 : a, p, multi) ||
@@ -1537,6 +1702,8 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 if (W("previous") || W("last") || W("next") || W("prior") || W("earlier") ||
                     W("year's") || W("month's") || W("week's"))
                     distinct = 1;
+                if (W("previous") || W("prior") || W("earlier"))
+                    before = 1;
                 if (W("their"))
                     their = 1;
                 if (W("similar"))
@@ -1567,6 +1734,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     cx->raws[idx].anaphoric = 1;
                     cx->raws[idx].similar = similar;
                     cx->raws[idx].distinct = distinct;
+                    cx->raws[idx].before = before;
                     cx->raws[idx].their = their;
                     if (similar)
                         cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
@@ -1636,6 +1804,22 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         }
     }
 
+    /* Ministers of one ally meeting "their Australian counterparts": a meeting with a third
+     * country, the same one a foreign 2+2 of the sentence before may have named. */
+    {
+        size_t cl;
+        size_t cp = mt_find_any(t, a, b, mt_counterpart_words, &cl);
+        unsigned seats = mt_sentence_seats(cx, s, SEAT_FOUR, NULL);
+        if (cp != MT_NONE && seats && mt_third_before(cx, cp, a)) {
+            size_t len, q = mt_interaction_near(cx, s, cp, &len);
+            if (q != MT_NONE && q < cp) {
+                if (mt_add_raw(cx, s, q, q + len, "other", &idx) != 0)
+                    return -1;
+                cx->raws[idx].foreign = 1;
+            }
+        }
+    }
+
     /* Ministers of both sides meeting: a 2+2 when three or more of the four offices are
      * there, a ministerial when one on each side. A definite "the meeting" refers back
      * instead, and only falls back on this kind when there is nothing to refer to. */
@@ -1695,6 +1879,26 @@ static int mt_cue_about_meeting(const struct mt_ctx *cx, size_t a, size_t b,
     return 0;
 }
 
+/* Someone told to meet: "the leaders asked their ministers to meet", "instructed them to
+ * hold talks": wished for, not set. */
+static int mt_directed(const struct mt_ctx *cx, size_t a, size_t b)
+{
+    static const char *const verbs[] = {"asked",    "asks",      "ask",       "instructed",
+                                        "instructs", "directed", "directs",   "urged",
+                                        "urges",     "tasked",   "called on", "calling on",
+                                        NULL};
+    static const char *const acts[] = {"to meet", "to hold", "to convene", NULL};
+    size_t vl, al;
+    for (size_t v = mt_find_any(&cx->t, a, b, verbs, &vl); v != MT_NONE;
+         v = mt_find_any(&cx->t, v + 1, b, verbs, &vl)) {
+        size_t hi = v + vl + 60 < b ? v + vl + 60 : b;
+        size_t q = mt_find_any(&cx->t, v + vl, hi, acts, &al);
+        if (q != MT_NONE)
+            return 1;
+    }
+    return 0;
+}
+
 static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
 {
     const struct mt_text *t = &cx->t;
@@ -1707,10 +1911,18 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     if (mt_cue_about_meeting(cx, a, b, mt_propose_cues) &&
         mt_find(t, a, b, "agreed to hold") == MT_NONE)
         return "proposed";
+    if (mt_directed(cx, a, b))
+        return "proposed";
+    /* "their previous session ... had to be held by video link": a meeting that was */
+    if (r->before)
+        return "held";
     if (mt_has_any(t, a, b, mt_changed_plan_cues))
         return NULL;
     size_t hp = mt_find_nearest(t, a, b, mt_held_cues, mid, &len);
     size_t sp = mt_find_nearest(t, a, b, mt_schedule_cues, mid, &len);
+    /* "had to be held", "had been expected to": a plan told in the past perfect */
+    if (sp != MT_NONE && sp >= a + 4 && strncmp(t->low + sp - 4, "had ", 4) == 0)
+        sp = MT_NONE;
     if (sp == MT_NONE && r->tense != INGEST_TENSE_PAST) {
         sp = mt_find_nearest(t, a, b, mt_weak_schedule_cues, mid, &len);
         if (sp != MT_NONE) {
@@ -2299,10 +2511,11 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
             const struct ingest_mention *mm = &cx->mentions[cx->persons[i].mention];
             const struct ingest_kb_entity *e =
                 mm->kb ? ingest_gazetteer_find(cx->gz, mm->entity_id) : NULL;
-            unsigned seat = e ? mt_seat_over(e, lo, hi) : 0;
+            /* one the gazetteer lacks: the office the text gives them */
+            unsigned seat = e ? mt_seat_over(e, lo, hi) : mm->role ? cx->persons[i].seat : 0;
             if (!(seat & SEAT_FOUR) || (have & seat))
                 continue;
-            const struct ingest_kb_role *kr = mt_role_over(e, lo, hi);
+            const struct ingest_kb_role *kr = e ? mt_role_over(e, lo, hi) : NULL;
             if (mt_pb_add(&pb, mm->entity_id, mm->name, kr ? kr->title : mm->role, mm->clean,
                           "seat", seat) != 0)
                 goto out;
@@ -2458,6 +2671,27 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         if (ingest_dates_find(text + sent->clean.start, sent->clean.end - sent->clean.start,
                               doc_date, stense, &sd[s].e, &sd[s].n) != 0)
             goto out;
+        /* A deadline ("met in October and agreed to revise the guidelines by the end of
+         * 2014") dates what was agreed, not the meeting, when the sentence has another date;
+         * alone it may be the meeting's ("hopes to hold one by the end of the year"). */
+        {
+            static const char *const until[] = {"by", "until", "till", NULL};
+            size_t kept = 0;
+            for (size_t k = 0; k < sd[s].n; k++) {
+                size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
+                if (!mt_prep_before(&cx, dlo, cx.sent_lo[s], until))
+                    kept++;
+            }
+            if (kept > 0 && kept < sd[s].n) {
+                kept = 0;
+                for (size_t k = 0; k < sd[s].n; k++) {
+                    size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
+                    if (!mt_prep_before(&cx, dlo, cx.sent_lo[s], until))
+                        sd[s].e[kept++] = sd[s].e[k];
+                }
+                sd[s].n = kept;
+            }
+        }
         if (mt_scan_triggers(&cx, s) != 0)
             goto out;
         /* Sort this sentence's triggers by position. */

@@ -505,7 +505,7 @@ static int meta_title(struct meta_ctx *cx)
         cut = meta_pipe(v->text, v->len);
         if (cut < v->len && meta_words(v->text + cut, v->len - cut) > 6)
             cut = v->len;
-        return meta_set(&cx->doc->meta.title, v, 0, cut, "");
+        return meta_set(&cx->doc->meta.title, v, 0, cut, "#"); /* "# Headline" (Markdown) */
     }
     return 0;
 }
@@ -609,6 +609,8 @@ static size_t meta_name_words(const char *t, size_t n, size_t *i)
         e = s;
         while (e < n && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != '|' && t[e] != '/')
             e++;
+        while (e > s && (t[e - 1] == '*' || t[e - 1] == '_')) /* "**By Jane Doe**" */
+            e--;
         for (size_t p = 0; p < META_COUNT(particles) && count > 0; p++)
             particle |= e - s == strlen(particles[p]) && memcmp(t + s, particles[p], e - s) == 0;
         if (e == s || meta_is_digit((unsigned char)t[s]) || meta_is_digit((unsigned char)t[e - 1]))
@@ -638,9 +640,32 @@ static size_t meta_names(const char *t, size_t n, size_t from, size_t *s, size_t
         size_t j = i, w = meta_name_words(t, n, &j);
         size_t k = j < n && t[j] == ' ' ? j + 1 : j;
         int at_sep = k >= n || t[k] == ',' || t[k] == ';' || t[k] == '|' || t[k] == '/' ||
+                     t[k] == '*' || t[k] == '_' ||
                      meta_starts_ci(t + k, n - k, "and ") || meta_starts_ci(t + k, n - k, "& ") ||
                      meta_starts_ci(t + k, n - k, "in ") ||
                      meta_starts_ci(t + k, n - k, "\xE2\x80") || meta_starts_ci(t + k, n - k, "- ");
+        if (w >= 3 && meta_org_name(t + i, j - i)) {
+            /* the outlet after the name ("By A and B Associated Press"): keep the words
+             * before the first organization word, and stop there */
+            size_t cut = i, kept = 0, at = i;
+            while (at < j) {
+                size_t we = at;
+                while (we < j && t[we] != ' ')
+                    we++;
+                if (meta_org_name(t + at, we - at))
+                    break;
+                cut = we;
+                kept++;
+                at = we < j ? we + 1 : j;
+            }
+            if (kept >= 2 && kept <= 5) {
+                if (names == 0)
+                    *s = i;
+                *e = cut;
+                names++;
+            }
+            break;
+        }
         if (w < 2 || w > 5 || !at_sep || meta_org_name(t + i, j - i))
             break;
         if (names == 0)
@@ -665,8 +690,9 @@ static size_t meta_names(const char *t, size_t n, size_t from, size_t *s, size_t
 static int meta_byline(struct meta_ctx *cx)
 {
     /* bylines above the story, then below it, then a date line that names the author
-     * ("Posted on 12 May 2016 by Jane Doe") */
-    for (int pass = 0; pass < 3; pass++)
+     * ("Posted on 12 May 2016 by Jane Doe"), then an author tagline after the story ("Jane
+     * Doe is a reporter for ...") */
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = 0; i < cx->doc->removed_count; i++) {
             const struct ingest_removed *r = &cx->doc->removed[i];
             const struct meta_view *v;
@@ -676,6 +702,25 @@ static int meta_byline(struct meta_ctx *cx)
                 continue;
             if (pass == 2 && (!meta_reason_is(r, "timestamp") || !meta_near(cx, i)))
                 continue;
+            if (pass == 3) {
+                size_t j;
+                if (!meta_reason_is(r, "author-bio") || r->raw.start < cx->body_start ||
+                    !meta_near(cx, i))
+                    continue;
+                if (!(v = meta_view(cx, i)))
+                    return -1;
+                j = 0;
+                while (j < v->len && (v->text[j] == '*' || v->text[j] == '_'))
+                    j++;
+                s = j;
+                if (meta_name_words(v->text, v->len, &j) >= 2 && j <= 60 &&
+                    (meta_starts_ci(v->text + j, v->len - j, " is ") ||
+                     meta_starts_ci(v->text + j, v->len - j, " writes ") ||
+                     meta_starts_ci(v->text + j, v->len - j, " covers ")) &&
+                    !meta_org_name(v->text + s, j - s))
+                    return meta_set(&cx->doc->meta.byline, v, s, j, "");
+                continue;
+            }
             if (!(v = meta_view(cx, i)))
                 return -1;
             if (meta_starts_ci(v->text, v->len, "editing by"))
@@ -685,7 +730,8 @@ static int meta_byline(struct meta_ctx *cx)
                 at = from + meta_find_ci(v->text + from, v->len - from, "by ");
                 if (at >= v->len)
                     break;
-                if ((at == 0 || v->text[at - 1] == ' ') &&
+                if ((at == 0 || v->text[at - 1] == ' ' || v->text[at - 1] == '*' ||
+                     v->text[at - 1] == '_') &&
                     !(at >= 8 && meta_starts_ci(v->text + at - 8, 8, "editing ")) &&
                     meta_names(v->text, v->len, at + 3, &s, &e))
                     return meta_set(&cx->doc->meta.byline, v, s, e, "");
@@ -706,6 +752,12 @@ static int meta_set_outlet(struct ingest_field *f, const struct meta_view *v, si
                                           " online edition"};
     int again = 1;
 
+    /* a menu or bullet glyph before the name ("≡ GlobalWire"): a General Punctuation,
+     * arrow or math symbol (U+2000-U+2BFF) and a space */
+    while (s + 4 <= e && (unsigned char)v->text[s] == 0xE2 &&
+           (unsigned char)v->text[s + 1] >= 0x80 && (unsigned char)v->text[s + 1] <= 0xAF &&
+           v->text[s + 3] == ' ')
+        s += 4;
     while (e > s && strchr(" .,;:", v->text[e - 1]))
         e--;
     while (again) {
@@ -828,7 +880,7 @@ static int meta_source(struct meta_ctx *cx)
                 e = n;
                 for (const char *const *sep =
                          (const char *const[]){" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
-                                               " \xC2\xB7 ", NULL};
+                                               " \xC2\xB7 ", " :: ", NULL};
                      *sep; sep++) {
                     const char *hit = memmem(t, n, *sep, strlen(*sep));
                     if (hit && (size_t)(hit - t) < e)
@@ -905,6 +957,27 @@ static int meta_dateline(struct meta_ctx *cx)
         if (!(v = meta_view(cx, i)))
             return -1;
         return meta_set(&doc->meta.dateline, v, 0, v->len, "");
+    }
+    /* a place before the date on the date line above the story: "Tokyo, 2 May 2006" */
+    for (size_t i = 0; i < doc->removed_count && i < META_NEAR; i++) {
+        static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        const struct meta_view *v;
+        size_t j = 0, w;
+        int weekday = 0;
+        if (!meta_reason_is(&doc->removed[i], "timestamp") ||
+            doc->removed[i].raw.start >= cx->body_start)
+            continue;
+        if (!(v = meta_view(cx, i)))
+            return -1;
+        w = meta_name_words(v->text, v->len, &j);
+        for (size_t k = 0; k < META_COUNT(weekdays); k++)
+            weekday |= meta_starts_ci(v->text, v->len, weekdays[k]);
+        if (w < 1 || w > 3 || weekday || meta_month_number(v->text) || j + 2 >= v->len ||
+            v->text[j] != ',' || v->text[j + 1] != ' ' ||
+            !(meta_is_digit((unsigned char)v->text[j + 2]) ||
+              (v->len - j - 2 >= 3 && meta_month_number(v->text + j + 2))))
+            continue;
+        return meta_set(&doc->meta.dateline, v, 0, j, "");
     }
     return 0;
 }

@@ -2424,26 +2424,8 @@ static int q_govern(struct qcx *cx, size_t s, struct qspk *out, size_t *cue)
             if (c.kind == SPK_PRONOUN && c.gender == 'i')
                 q_resolve_pronoun(cx, c.w0, &c);
             if (c.kind == SPK_DOC) {
-                /* "He said the guidelines would ... "as needed"": the document clause is
-                 * reported speech; whoever reports it said the words */
-                size_t k = c.w0 != QNONE ? c.w0 : j;
-                while (k > ss) {
-                    size_t e2;
-                    k--;
-                    if (cx->tok[k].quote != QNONE || q_is_punct(cx, k, ';') ||
-                        (q_win(cx, k, q_contrast_words) && !cx->tok[k].cap))
-                        break;
-                    e2 = cx->tok[k].event;
-                    if (e2 == QNONE)
-                        continue;
-                    q_resolve_event(cx, e2);
-                    if (cx->ev[e2].spk.kind != SPK_NONE && cx->ev[e2].spk.kind != SPK_DOC) {
-                        *out = cx->ev[e2].spk;
-                        *cue = k;
-                        return 1;
-                    }
-                    break;
-                }
+                /* "the joint statement will "..."", even when an official reports it
+                 * ("According to an official, ..."): the words are the document's */
                 *out = c;
                 *cue = j;
                 return 1;

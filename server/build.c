@@ -1,14 +1,20 @@
 /* server/build.c: an ingest run: corpus folder -> ingest/ stages (read, clean, entities,
- * statements, meetings) -> store, then meetings merged across documents and linked to the
- * registry. The ingest/ functions are pure; this file is the glue that writes their records. */
+ * statements, meetings) on worker threads -> one writer thread -> store, then meetings merged
+ * across documents and linked to the registry. A database file that was built from exactly the
+ * same inputs is served as it is. The ingest/ functions are pure; this file is the glue. */
 #include "server/build.h"
 
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <openssl/evp.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ingest/doc.h"
 #include "ingest/entities.h"
@@ -247,6 +253,8 @@ static int build_write_kb(struct store_db *db, const struct ingest_gazetteer *gz
 
 struct build_state {
     const struct srv_config *cfg;
+    const char *corpus_dir;
+    const struct store_corpus_file *stats; /* size and times of each corpus file */
     struct store_db *db;
     const struct ingest_gazetteer *gz;
     json_t *manifest;
@@ -393,91 +401,129 @@ static int build_keep_meetings(struct build_state *bs, const char *doc_id, const
                : STORE_NOMEM;
 }
 
-/* Cleans, extracts and writes one read file. Returns a store code. */
-static int build_doc(struct build_state *bs, const struct ingest_file *file)
-{
-    struct ingest_doc doc = {0};
-    struct ingest_entity_result er = {0};
-    struct ingest_statement_result sr = {0};
-    struct ingest_meeting_result mr = {0};
-    struct ingest_range *sentences = NULL;
-    char *meta_json = NULL, *paragraphs_json = NULL, *removed_json = NULL, *related_json = NULL;
-    int64_t seq = 0;
-    int rc = STORE_NOMEM;
-    const char *date;
+/* One corpus file on its way through the ingest: read and extracted by a worker thread (pure
+ * ingest/ work, no store), then written by the one writer thread in corpus order, so the
+ * database is the same whatever the number of threads. */
+struct build_job {
+    const char *name;          /* borrowed from the corpus listing */
+    int frc;                   /* INGEST_OK, INGEST_SKIP or INGEST_NOMEM */
+    int rc;                    /* extraction: 0, or -1 out of memory */
+    enum ingest_skip why;
+    char *detail;              /* the skip's sentence */
+    struct ingest_file file;
+    struct ingest_doc doc;
+    struct ingest_entity_result er;
+    struct ingest_statement_result sr;
+    struct ingest_meeting_result mr;
+    char *meta_json, *paragraphs_json, *removed_json, *related_json;
+};
 
-    if (ingest_clean(file->text, file->size, &doc) != 0)
-        goto out;
-    if (build_apply_manifest(json_object_get(bs->manifest, file->name), &doc.meta) != 0)
-        goto out;
-    date = doc.meta.published.value;
-    sentences = calloc(doc.sentence_count + 1, sizeof(*sentences));
-    if (!sentences)
-        goto out;
-    for (size_t i = 0; i < doc.sentence_count; i++)
-        sentences[i] = doc.sentences[i].clean;
-    if (ingest_entities_extract(bs->gz, doc.clean, doc.clean_len, sentences, doc.sentence_count,
-                                date, &er) != 0 ||
-        ingest_statements_extract(doc.clean, doc.clean_len, doc.paragraphs, doc.paragraph_count,
-                                  doc.sentences, doc.sentence_count, er.mentions,
-                                  er.mention_count, bs->gz, date, &sr) != 0 ||
-        ingest_meetings_extract(doc.clean, doc.clean_len, doc.sentences, doc.sentence_count,
-                                er.mentions, er.mention_count, bs->gz, date,
-                                doc.meta.dateline.value, &mr) != 0)
-        goto out;
-    meta_json = build_meta_json(&doc.meta);
-    paragraphs_json = build_paragraphs_json(&doc);
-    removed_json = build_removed_json(&doc);
-    related_json = build_related_json(&doc);
-    if (!meta_json || !paragraphs_json || !removed_json || !related_json)
-        goto out;
-    {
-        struct store_doc_in in = {
-            .id = file->id,
-            .file_name = file->name,
-            .sha256 = file->sha256,
-            .title = doc.meta.title.value,
-            .raw_text = file->text,
-            .clean_text = doc.clean,
-            .source = doc.meta.source.value,
-            .url = doc.meta.url.value,
-            .published = date,
-            .published_precision = build_precision(doc.meta.published_precision),
-            .byline = doc.meta.byline.value,
-            .dateline = doc.meta.dateline.value,
-            .language = doc.meta.language.value,
-            .meta_json = meta_json,
-            .paragraphs_json = paragraphs_json,
-            .removed_json = removed_json,
-            .related_json = related_json,
-            .byte_size = (int64_t)file->size,
-            .mtime = (int64_t)file->mtime,
-            .word_count = (int64_t)ingest_word_count(doc.clean, doc.clean_len),
-            .versions = doc.versions,
-            .invalid_utf8 = (int64_t)doc.invalid_utf8,
-            .sentence_count = (int64_t)doc.sentence_count,
-        };
-        rc = store_write_doc(bs->db, &in, &seq);
-    }
-    if (rc == STORE_OK)
-        rc = build_write_entities(bs, file->id, seq, doc.clean, &er);
-    if (rc == STORE_OK)
-        rc = build_write_statements(bs, file->id, seq, &doc.meta, &sr);
-    if (rc == STORE_OK)
-        rc = build_keep_meetings(bs, file->id, doc.clean, &mr);
-out:
-    free(meta_json);
-    free(paragraphs_json);
-    free(removed_json);
-    free(related_json);
-    free(sentences);
-    ingest_meeting_result_clear(&mr);
-    ingest_statement_result_clear(&sr);
-    ingest_entity_result_clear(&er);
-    ingest_doc_clear(&doc);
-    return rc;
+static void build_job_clear(struct build_job *job)
+{
+    free(job->detail);
+    free(job->meta_json);
+    free(job->paragraphs_json);
+    free(job->removed_json);
+    free(job->related_json);
+    ingest_meeting_result_clear(&job->mr);
+    ingest_statement_result_clear(&job->sr);
+    ingest_entity_result_clear(&job->er);
+    ingest_doc_clear(&job->doc);
+    ingest_file_clear(&job->file);
+    job->detail = job->meta_json = job->paragraphs_json = NULL;
+    job->removed_json = job->related_json = NULL;
 }
 
+/* Reads, cleans and extracts one file: the part of an ingest that runs on many threads. It
+ * only reads the shared gazetteer and manifest. Fills job (frc, rc and the records). */
+static void build_extract(const struct build_state *bs, struct build_job *job)
+{
+    struct ingest_range *sentences = NULL;
+    char detail[256];
+    const char *date;
+
+    job->rc = -1;
+    job->frc = ingest_file_read(bs->corpus_dir, job->name, bs->cfg->max_file_bytes, &job->file,
+                                &job->why, detail, sizeof(detail));
+    if (job->frc == INGEST_SKIP) {
+        job->detail = strdup(detail);
+        job->rc = job->detail ? 0 : -1;
+        return;
+    }
+    if (job->frc != INGEST_OK)
+        return;
+    if (ingest_clean(job->file.text, job->file.size, &job->doc) != 0)
+        goto out;
+    if (build_apply_manifest(json_object_get(bs->manifest, job->file.name), &job->doc.meta) != 0)
+        goto out;
+    date = job->doc.meta.published.value;
+    sentences = calloc(job->doc.sentence_count + 1, sizeof(*sentences));
+    if (!sentences)
+        goto out;
+    for (size_t i = 0; i < job->doc.sentence_count; i++)
+        sentences[i] = job->doc.sentences[i].clean;
+    if (ingest_entities_extract(bs->gz, job->doc.clean, job->doc.clean_len, sentences,
+                                job->doc.sentence_count, date, &job->er) != 0 ||
+        ingest_statements_extract(job->doc.clean, job->doc.clean_len, job->doc.paragraphs,
+                                  job->doc.paragraph_count, job->doc.sentences,
+                                  job->doc.sentence_count, job->er.mentions,
+                                  job->er.mention_count, bs->gz, date, &job->sr) != 0 ||
+        ingest_meetings_extract(job->doc.clean, job->doc.clean_len, job->doc.sentences,
+                                job->doc.sentence_count, job->er.mentions, job->er.mention_count,
+                                bs->gz, date, job->doc.meta.dateline.value, &job->mr) != 0)
+        goto out;
+    job->meta_json = build_meta_json(&job->doc.meta);
+    job->paragraphs_json = build_paragraphs_json(&job->doc);
+    job->removed_json = build_removed_json(&job->doc);
+    job->related_json = build_related_json(&job->doc);
+    if (job->meta_json && job->paragraphs_json && job->removed_json && job->related_json)
+        job->rc = 0;
+out:
+    free(sentences);
+}
+
+/* Writes one extracted document (the writer thread). Returns a store code. */
+static int build_write_doc(struct build_state *bs, struct build_job *job)
+{
+    const struct ingest_file *file = &job->file;
+    const struct ingest_doc *doc = &job->doc;
+    const char *date = doc->meta.published.value;
+    int64_t seq = 0;
+    struct store_doc_in in = {
+        .id = file->id,
+        .file_name = file->name,
+        .sha256 = file->sha256,
+        .title = doc->meta.title.value,
+        .raw_text = file->text,
+        .clean_text = doc->clean,
+        .source = doc->meta.source.value,
+        .url = doc->meta.url.value,
+        .published = date,
+        .published_precision = build_precision(doc->meta.published_precision),
+        .byline = doc->meta.byline.value,
+        .dateline = doc->meta.dateline.value,
+        .language = doc->meta.language.value,
+        .meta_json = job->meta_json,
+        .paragraphs_json = job->paragraphs_json,
+        .removed_json = job->removed_json,
+        .related_json = job->related_json,
+        .byte_size = (int64_t)file->size,
+        .mtime = (int64_t)file->mtime,
+        .word_count = (int64_t)ingest_word_count(doc->clean, doc->clean_len),
+        .versions = doc->versions,
+        .invalid_utf8 = (int64_t)doc->invalid_utf8,
+        .sentence_count = (int64_t)doc->sentence_count,
+    };
+    int rc = store_write_doc(bs->db, &in, &seq);
+
+    if (rc == STORE_OK)
+        rc = build_write_entities(bs, file->id, seq, doc->clean, &job->er);
+    if (rc == STORE_OK)
+        rc = build_write_statements(bs, file->id, seq, &doc->meta, &job->sr);
+    if (rc == STORE_OK)
+        rc = build_keep_meetings(bs, file->id, doc->clean, &job->mr);
+    return rc;
+}
 /* ---- meetings across documents ---- */
 
 static int build_write_mention_evidence(struct build_state *bs, const char *meeting_id,
@@ -681,6 +727,329 @@ static int build_meta_count(struct store_db *db, const char *key, size_t n)
     return store_write_meta(db, key, buf);
 }
 
+/* ---- what a database was built from, to know on restart whether it is still current ---- */
+
+static void build_hash_file(EVP_MD_CTX *md, const char *path)
+{
+    char buf[65536];
+    size_t n;
+    FILE *f = fopen(path, "rb");
+
+    EVP_DigestUpdate(md, path, strlen(path) + 1);
+    if (!f) {
+        EVP_DigestUpdate(md, "-", 1); /* absent, and so different from any content */
+        return;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        EVP_DigestUpdate(md, buf, n);
+    fclose(f);
+}
+
+/* A SHA-256 over everything a document's rows depend on besides its own bytes: this very
+ * binary (so a rebuilt extractor never reuses old results), the reference data, the manifest,
+ * the corpus folder and the size limit. Returns 0 with hex filled, -1 on failure. */
+static int build_fingerprint(const struct srv_config *cfg, char hex[65])
+{
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    unsigned char sum[32];
+    unsigned int len = 0;
+    char path[4096], *corpus = realpath(cfg->corpus, NULL);
+    int rc = -1;
+
+    if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL))
+        goto out;
+    build_hash_file(md, "/proc/self/exe");
+    snprintf(path, sizeof(path), "%s/entities.jsonl", cfg->data_dir);
+    build_hash_file(md, path);
+    snprintf(path, sizeof(path), "%s/meetings.jsonl", cfg->data_dir);
+    build_hash_file(md, path);
+    snprintf(path, sizeof(path), "%s/manifest.jsonl", cfg->corpus);
+    build_hash_file(md, path);
+    snprintf(path, sizeof(path), "%s\n%zu\n%s", corpus ? corpus : cfg->corpus,
+             cfg->max_file_bytes, TWOPLUS_VERSION);
+    EVP_DigestUpdate(md, path, strlen(path));
+    if (!EVP_DigestFinal_ex(md, sum, &len) || len != 32)
+        goto out;
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+    rc = 0;
+out:
+    EVP_MD_CTX_free(md);
+    free(corpus);
+    return rc;
+}
+
+/* Size and change times of every corpus file, as recorded in the database. A file that cannot
+ * be stat'ed gets -1s (it is skipped as unreadable). */
+static int build_stat_corpus(const struct ingest_corpus *corpus, struct store_corpus_file *files)
+{
+    char path[4096];
+
+    for (size_t i = 0; i < corpus->count; i++) {
+        struct stat st;
+        files[i] = (struct store_corpus_file){.name = corpus->names[i], .size = -1,
+                                              .mtime_ns = -1, .ctime_ns = -1};
+        snprintf(path, sizeof(path), "%s/%s", corpus->dir, corpus->names[i]);
+        if (stat(path, &st) != 0)
+            continue;
+        files[i].size = (int64_t)st.st_size;
+        files[i].mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+        files[i].ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+    }
+    return 0;
+}
+
+/* True when the database at cfg->db was built by this binary from exactly these inputs: same
+ * fingerprint, same file names, and each file of the same size, mtime and ctime. */
+static int build_is_current(struct store_db *prev, const char *fingerprint,
+                            const struct store_corpus_file *now, size_t count)
+{
+    struct store_corpus_file *then = NULL;
+    size_t then_count = 0;
+    char *value = NULL;
+    int same = 0;
+
+    if (store_build_input(prev, "fingerprint", &value) != STORE_OK ||
+        strcmp(value, fingerprint) != 0)
+        goto out;
+    if (store_corpus_files(prev, &then, &then_count) != STORE_OK || then_count != count)
+        goto out;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(then[i].name, now[i].name) != 0 || then[i].size != now[i].size ||
+            then[i].mtime_ns != now[i].mtime_ns || then[i].ctime_ns != now[i].ctime_ns)
+            goto out;
+    same = 1;
+out:
+    store_corpus_files_free(then, then_count);
+    free(value);
+    return same;
+}
+
+/* ---- the worker threads and the one writer ---- */
+
+struct build_pool {
+    struct build_state *bs;
+    char **names;
+    size_t count;
+    struct build_job *ring; /* window slots: file i is in ring[i % window] */
+    unsigned char *done;
+    size_t window, next, applied;
+    int stop;
+    pthread_mutex_t lock;
+    pthread_cond_t job_done, room;
+};
+
+static void *build_worker(void *arg)
+{
+    struct build_pool *pool = arg;
+
+    for (;;) {
+        size_t i;
+        struct build_job *job;
+
+        pthread_mutex_lock(&pool->lock);
+        /* Never run more than a window ahead of the writer: memory stays bounded. */
+        while (!pool->stop && pool->next < pool->count &&
+               pool->next >= pool->applied + pool->window)
+            pthread_cond_wait(&pool->room, &pool->lock);
+        if (pool->stop || pool->next >= pool->count) {
+            pthread_mutex_unlock(&pool->lock);
+            return NULL;
+        }
+        i = pool->next++;
+        pthread_mutex_unlock(&pool->lock);
+        job = &pool->ring[i % pool->window];
+        job->name = pool->names[i];
+        build_extract(pool->bs, job);
+        pthread_mutex_lock(&pool->lock);
+        pool->done[i % pool->window] = 1;
+        pthread_cond_broadcast(&pool->job_done);
+        pthread_mutex_unlock(&pool->lock);
+    }
+}
+
+struct build_progress {
+    int tty;
+    double t0, last;
+    size_t bytes;
+};
+
+static void build_progress_show(struct build_progress *p, size_t done, size_t total, int last)
+{
+    double now = build_now(), secs = now - p->t0;
+
+    if (!p->tty || (!last && now - p->last < 0.2))
+        return;
+    p->last = now;
+    fprintf(stderr, "\rtwoplus: ingest %zu/%zu files, %.1f MB, %.1f MB/s\033[K%s", done, total,
+            (double)p->bytes / 1e6, secs > 0 ? (double)p->bytes / 1e6 / secs : 0.0,
+            last ? "\n" : "");
+}
+
+/* Writes one file's outcome (the writer thread). Returns a store code, or STORE_NOMEM when the
+ * worker ran out of memory. */
+static int build_apply(struct build_state *bs, struct build_job *job,
+                       struct srv_build_summary *summary, struct build_progress *progress)
+{
+    int rc;
+
+    summary->files_seen++;
+    if (job->frc == INGEST_NOMEM || job->rc != 0) {
+        srv_log("out of memory reading %s", job->name);
+        return STORE_NOMEM;
+    }
+    if (job->frc == INGEST_SKIP) {
+        srv_log("warning: skipped %s: %s", job->name, job->detail);
+        summary->files_skipped++;
+        return store_write_skip(bs->db, job->name, ingest_skip_code(job->why), job->detail);
+    }
+    rc = build_write_doc(bs, job);
+    summary->files_ingested++;
+    summary->bytes += job->file.size;
+    progress->bytes += job->file.size;
+    return rc;
+}
+
+/* Runs every corpus file through extraction and into the store, in corpus order. With one
+ * thread the writer extracts too; otherwise threads workers extract ahead of it. */
+static int build_files(struct build_state *bs, const struct ingest_corpus *corpus,
+                       unsigned threads, struct srv_build_summary *summary)
+{
+    struct build_pool pool = {.bs = bs, .names = corpus->names, .count = corpus->count};
+    struct build_progress progress = {.tty = isatty(STDERR_FILENO), .t0 = build_now()};
+    pthread_t *tids = NULL;
+    size_t started = 0;
+    int rc = STORE_NOMEM;
+
+    if (threads > corpus->count)
+        threads = corpus->count ? (unsigned)corpus->count : 1;
+    pool.window = threads > 1 ? (size_t)threads * 4 : 1;
+    pool.ring = calloc(pool.window, sizeof(*pool.ring));
+    pool.done = calloc(pool.window, 1);
+    tids = calloc(threads, sizeof(*tids));
+    pthread_mutex_init(&pool.lock, NULL);
+    pthread_cond_init(&pool.job_done, NULL);
+    pthread_cond_init(&pool.room, NULL);
+    if (!pool.ring || !pool.done || !tids)
+        goto out;
+    if (threads > 1)
+        for (; started < threads; started++)
+            if (pthread_create(&tids[started], NULL, build_worker, &pool) != 0) {
+                srv_log("cannot start an ingest thread: %s", strerror(errno));
+                break;
+            }
+    rc = STORE_OK;
+    for (size_t i = 0; rc == STORE_OK && i < corpus->count; i++) {
+        struct build_job *job = &pool.ring[i % pool.window];
+
+        if (threads > 1 && started == 0) {
+            rc = STORE_ERROR;
+            break;
+        }
+        if (threads > 1) {
+            pthread_mutex_lock(&pool.lock);
+            while (!pool.done[i % pool.window])
+                pthread_cond_wait(&pool.job_done, &pool.lock);
+            pool.done[i % pool.window] = 0;
+            pthread_mutex_unlock(&pool.lock);
+        } else {
+            job->name = corpus->names[i];
+            build_extract(bs, job);
+        }
+        rc = build_apply(bs, job, summary, &progress);
+        if (rc == STORE_OK)
+            rc = store_write_corpus_file(bs->db, &bs->stats[i]);
+        build_job_clear(job);
+        if (threads > 1) {
+            pthread_mutex_lock(&pool.lock);
+            pool.applied = i + 1;
+            pthread_cond_broadcast(&pool.room);
+            pthread_mutex_unlock(&pool.lock);
+        }
+        build_progress_show(&progress, i + 1, corpus->count, 0);
+    }
+    build_progress_show(&progress, summary->files_seen, corpus->count, 1);
+out:
+    pthread_mutex_lock(&pool.lock);
+    pool.stop = 1;
+    pthread_cond_broadcast(&pool.room);
+    pthread_mutex_unlock(&pool.lock);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    for (size_t k = 0; pool.ring && k < pool.window; k++)
+        build_job_clear(&pool.ring[k]);
+    pthread_cond_destroy(&pool.room);
+    pthread_cond_destroy(&pool.job_done);
+    pthread_mutex_destroy(&pool.lock);
+    free(pool.ring);
+    free(pool.done);
+    free(tids);
+    return rc;
+}
+
+static void build_iso_now(char *when, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(when, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void build_log_summary(const struct srv_config *cfg, const struct srv_build_summary *s)
+{
+    srv_log("ingested %zu of %zu files from %s in %.3f s (%zu skipped; %zu extracted, %zu "
+            "reused; %.1f MB, %.1f MB/s)",
+            s->files_ingested, s->files_seen, cfg->corpus, s->seconds, s->files_skipped,
+            s->files_extracted, s->files_reused, (double)s->bytes / 1e6,
+            s->seconds > 0 ? (double)s->bytes / 1e6 / s->seconds : 0.0);
+}
+
+/* The database file at cfg->db, when it was built from exactly the corpus and reference data
+ * there are now: it is served as it is, with the run's counts recorded in its meta table.
+ * Returns 1 with *out, 0 when a new build is needed (or there is no file). */
+static int build_reuse(const struct srv_config *cfg, const char *fingerprint,
+                       const struct store_corpus_file *now, size_t count, double t0,
+                       struct store_db **out, struct srv_build_summary *summary)
+{
+    struct store_db *prev = NULL;
+    struct store_stats stats = {0};
+    char err[512], micros[32], reused[32], when[32];
+    const char *keys[] = {"files_reused", "files_extracted", "ingest_microseconds",
+                          "ingested_at"};
+    const char *values[] = {reused, "0", micros, when};
+    struct store *st;
+
+    if (!cfg->db || access(cfg->db, F_OK) != 0 ||
+        store_db_open(cfg->db, &prev, err, sizeof(err)) != STORE_OK)
+        goto rebuild;
+    if (!build_is_current(prev, fingerprint, now, count))
+        goto rebuild;
+    st = store_reader(prev);
+    if (!st || store_stats_get(st, &stats) != STORE_OK)
+        goto rebuild;
+    summary->files_seen = count;
+    summary->files_skipped = (size_t)stats.skipped;
+    summary->files_ingested = (size_t)stats.documents;
+    summary->files_reused = summary->files_ingested;
+    for (size_t i = 0; i < count; i++)
+        summary->bytes += now[i].size > 0 ? (size_t)now[i].size : 0;
+    store_stats_clear(&stats);
+    summary->seconds = build_now() - t0;
+    snprintf(reused, sizeof(reused), "%zu", summary->files_reused);
+    snprintf(micros, sizeof(micros), "%lld", (long long)(summary->seconds * 1e6));
+    build_iso_now(when, sizeof(when));
+    if (store_db_set_meta(cfg->db, keys, values, sizeof(keys) / sizeof(keys[0])) != STORE_OK)
+        goto rebuild;
+    srv_log("%s is current: nothing to extract", cfg->db);
+    build_log_summary(cfg, summary);
+    *out = prev;
+    return 1;
+rebuild:
+    store_db_close(prev);
+    memset(summary, 0, sizeof(*summary));
+    return 0;
+}
+
 int srv_build(const struct srv_config *cfg, struct store_db **out,
               struct srv_build_summary *summary)
 {
@@ -689,12 +1058,27 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
     struct ingest_registry *reg = NULL;
     struct build_state bs = {.cfg = cfg};
     struct store_db *db = NULL;
-    char err[512], when[32], path[4096];
+    struct store_corpus_file *stats = NULL;
+    char err[512], when[32], path[4096], fingerprint[65];
     double t0 = build_now();
     int rc = -1;
 
     memset(summary, 0, sizeof(*summary));
     *out = NULL;
+    if (ingest_corpus_scan(cfg->corpus, &corpus) != INGEST_OK) {
+        srv_log("cannot read the corpus folder %s: %s", cfg->corpus, strerror(errno));
+        goto out;
+    }
+    stats = calloc(corpus.count + 1, sizeof(*stats));
+    if (!stats || build_fingerprint(cfg, fingerprint) != 0) {
+        srv_log("out of memory");
+        goto out;
+    }
+    build_stat_corpus(&corpus, stats);
+    if (build_reuse(cfg, fingerprint, stats, corpus.count, t0, out, summary)) {
+        rc = 0;
+        goto out;
+    }
     snprintf(path, sizeof(path), "%s/entities.jsonl", cfg->data_dir);
     if (ingest_gazetteer_load(path, &gz, err, sizeof(err)) != 0) {
         srv_log("%s (reference data: set --data DIR)", err);
@@ -705,65 +1089,43 @@ int srv_build(const struct srv_config *cfg, struct store_db **out,
         srv_log("%s (reference data: set --data DIR)", err);
         goto out;
     }
-    if (ingest_corpus_scan(cfg->corpus, &corpus) != INGEST_OK) {
-        srv_log("cannot read the corpus folder %s: %s", cfg->corpus, strerror(errno));
-        goto out;
-    }
     if (store_db_create(cfg->db, &db, err, sizeof(err)) != STORE_OK) {
         srv_log("%s", err);
         goto out;
     }
     bs.db = db;
     bs.gz = gz;
+    bs.corpus_dir = corpus.dir;
+    bs.stats = stats;
     bs.manifest = build_manifest_load(cfg->corpus);
     if (store_write_begin(db) != STORE_OK || build_write_kb(db, gz) != STORE_OK)
         goto fail_store;
-    for (size_t i = 0; i < corpus.count; i++) {
-        struct ingest_file file;
-        enum ingest_skip why;
-        char detail[256];
-        int frc = ingest_file_read(corpus.dir, corpus.names[i], cfg->max_file_bytes, &file, &why,
-                                   detail, sizeof(detail));
-
-        summary->files_seen++;
-        if (frc == INGEST_NOMEM) {
-            srv_log("out of memory reading %s", corpus.names[i]);
-            goto out;
-        }
-        if (frc == INGEST_SKIP) {
-            srv_log("warning: skipped %s: %s", corpus.names[i], detail);
-            summary->files_skipped++;
-            if (store_write_skip(db, corpus.names[i], ingest_skip_code(why), detail) != STORE_OK)
-                goto fail_store;
-            continue;
-        }
-        frc = build_doc(&bs, &file);
-        ingest_file_clear(&file);
-        if (frc != STORE_OK)
-            goto fail_store;
-        summary->files_ingested++;
+    switch (build_files(&bs, &corpus, cfg->threads ? cfg->threads : 1, summary)) {
+    case STORE_OK: break;
+    case STORE_NOMEM: goto out;
+    default: goto fail_store;
     }
+    summary->files_extracted = summary->files_ingested;
     if (build_meetings(&bs, reg) != STORE_OK)
         goto fail_store;
-    summary->seconds = build_now() - t0;
-    {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    }
+    build_iso_now(when, sizeof(when));
     if (store_write_meta(db, "corpus", cfg->corpus) ||
         build_meta_count(db, "files_seen", summary->files_seen) ||
         build_meta_count(db, "files_ingested", summary->files_ingested) ||
         build_meta_count(db, "files_skipped", summary->files_skipped) ||
-        build_meta_count(db, "ingest_microseconds", (size_t)(summary->seconds * 1e6)) ||
+        build_meta_count(db, "files_extracted", summary->files_extracted) ||
+        build_meta_count(db, "files_reused", summary->files_reused) ||
         store_write_meta(db, "ingested_at", when) ||
         store_write_meta(db, "twoplus_version", TWOPLUS_VERSION) ||
-        store_write_commit(db) != STORE_OK)
+        store_write_build_input(db, "fingerprint", fingerprint))
         goto fail_store;
-    srv_log("ingested %zu of %zu files from %s in %.3f s (%zu skipped)",
-            summary->files_ingested, summary->files_seen, cfg->corpus, summary->seconds,
-            summary->files_skipped);
+    /* The duration covers the derived tables: they are part of the wait. */
+    if (store_write_derive(db) != STORE_OK ||
+        build_meta_count(db, "ingest_microseconds", (size_t)((build_now() - t0) * 1e6)) ||
+        store_write_finish(db) != STORE_OK)
+        goto fail_store;
+    summary->seconds = build_now() - t0;
+    build_log_summary(cfg, summary);
     *out = db;
     db = NULL;
     rc = 0;
@@ -773,6 +1135,7 @@ fail_store:
 out:
     build_state_clear(&bs);
     store_db_close(db);
+    free(stats);
     ingest_corpus_clear(&corpus);
     ingest_registry_free(reg);
     ingest_gazetteer_free(gz);

@@ -1,7 +1,7 @@
 -- twoplus store schema. Compiled into the binary (tools/embed.py); applied by store_db_create().
 -- Offsets (start, end) are byte offsets into documents.clean_text. Columns ending in _json hold
 -- JSON text rendered at ingest. Bump user_version when the shape changes.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One row per ingested corpus file. id is the stable id derived from the file name stem.
 CREATE TABLE documents (
@@ -194,6 +194,22 @@ CREATE TABLE skipped_files (
 
 -- Key/value facts about the last ingest (duration, counts, corpus path, completion).
 CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Every corpus file the database was built from, with what restart compares: when all of them
+-- and build_inputs match what is on disk now, the database is served without a new ingest.
+CREATE TABLE corpus_files (
+    name     TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,              -- -1 when the file could not be stat'ed
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- What else the rows depend on (fingerprint: a SHA-256 of the binary, reference data,
+-- manifest, corpus path and size limit). Not part of the API, unlike meta.
+CREATE TABLE build_inputs (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );

@@ -2,7 +2,9 @@
  * caches, and the helpers the query files share. */
 #include "store/internal.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +143,40 @@ static struct store_db *store_db_new(void)
     return db;
 }
 
+/* Removes "<path>.tmp-<pid>" files that runs killed mid-ingest left behind: those whose
+ * process is gone. A build in progress in another live process is left alone. */
+static void store_remove_stale_builds(const char *path)
+{
+    char *dir_name = strdup(path), *slash = dir_name ? strrchr(dir_name, '/') : NULL;
+    const char *base = slash ? slash + 1 : path;
+    size_t base_len = strlen(base);
+    DIR *dir;
+    struct dirent *ent;
+
+    if (!dir_name)
+        return;
+    if (slash)
+        *(slash == dir_name ? slash + 1 : slash) = '\0';
+    dir = opendir(slash ? dir_name : ".");
+    while (dir && (ent = readdir(dir)) != NULL) {
+        char *end = NULL, full[4096];
+        long pid;
+
+        if (strncmp(ent->d_name, base, base_len) != 0 ||
+            strncmp(ent->d_name + base_len, ".tmp-", 5) != 0)
+            continue;
+        pid = strtol(ent->d_name + base_len + 5, &end, 10);
+        if (pid <= 0 || *end || (kill((pid_t)pid, 0) != 0 && errno != ESRCH) ||
+            (kill((pid_t)pid, 0) == 0 && pid != (long)getpid()))
+            continue;
+        snprintf(full, sizeof(full), "%s/%s", slash ? dir_name : ".", ent->d_name);
+        unlink(full);
+    }
+    if (dir)
+        closedir(dir);
+    free(dir_name);
+}
+
 int store_db_create(const char *path, struct store_db **out, char *err, size_t err_size)
 {
     static atomic_uint mem_seq;
@@ -160,7 +196,7 @@ int store_db_create(const char *path, struct store_db **out, char *err, size_t e
             snprintf(err, err_size, "out of memory");
             goto out;
         }
-        unlink(db->build_path); /* a leftover of a crashed run with our pid */
+        store_remove_stale_builds(path); /* also a leftover of a crashed run with our pid */
         open_name = db->build_path;
     } else {
         if (asprintf(&db->uri, "file:/twoplus-%ld-%u?vfs=memdb", (long)getpid(),

@@ -110,8 +110,35 @@ int store_write_skip(struct store_db *db, const char *file_name, const char *rea
 int store_write_meta(struct store_db *db, const char *key, const char *value);
 /* Derives what is computed from the rows (entity counts and first/last seen, co-occurrence,
  * full-text indexes), commits, marks the database complete, and for a file database renames
- * it into place. */
+ * it into place. Same as store_write_derive() then store_write_finish(). */
 int store_write_commit(struct store_db *db);
+/* The derived rows alone (in the open transaction). */
+int store_write_derive(struct store_db *db);
+/* Marks the database complete, commits, analyzes, and for a file database flushes it to disk
+ * and renames it over its path. */
+int store_write_finish(struct store_db *db);
+
+/* ---- what a file database was built from (restart without a new ingest) ---- */
+
+/* One corpus file as stat() saw it at the ingest; -1s when it could not be stat'ed. */
+struct store_corpus_file {
+    const char *name; /* owned by the array from store_corpus_files(), else borrowed */
+    int64_t size, mtime_ns, ctime_ns;
+};
+int store_write_corpus_file(struct store_db *db, const struct store_corpus_file *file);
+/* A fact the build depends on, e.g. "fingerprint" (not shown by the API, unlike meta). */
+int store_write_build_input(struct store_db *db, const char *key, const char *value);
+/* Every recorded corpus file of an opened database, sorted by name. STORE_OK with *out (caller
+ * owns, release: store_corpus_files_free()) and *count; STORE_NOTFOUND when the database has
+ * no such record (an older schema); or an error. */
+int store_corpus_files(struct store_db *db, struct store_corpus_file **out, size_t *count);
+void store_corpus_files_free(struct store_corpus_file *files, size_t count);
+/* STORE_OK with a malloc'd *value, STORE_NOTFOUND, or an error. */
+int store_build_input(struct store_db *db, const char *key, char **value);
+/* Sets meta rows of the complete database file at path, in one transaction (a crash leaves
+ * the old rows). Returns STORE_OK or STORE_ERROR (logged). */
+int store_db_set_meta(const char *path, const char *const *keys, const char *const *values,
+                      size_t n);
 
 /* ---- reading: one file per resource; every list is a keyset page of JSON objects ---- */
 

@@ -4,9 +4,11 @@
 #include "store/internal.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int store_write_begin(struct store_db *db)
 {
@@ -354,18 +356,39 @@ static const char write_derive_sql[] =
     "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');"
     "INSERT INTO entities_fts(entities_fts) VALUES ('rebuild');";
 
-int store_write_commit(struct store_db *db)
+int store_write_derive(struct store_db *db)
 {
-    int rc = store_exec(db->writer->conn, write_derive_sql, "derive");
+    return store_exec(db->writer->conn, write_derive_sql, "derive");
+}
 
-    if (rc == STORE_OK)
-        rc = store_write_meta(db, "complete", "1");
+/* Flushes the built file to disk before it takes the served name, so that even a power loss
+ * after the rename cannot leave a half-written database there (the build runs with
+ * synchronous=OFF for speed). */
+static int write_sync(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+int store_write_finish(struct store_db *db)
+{
+    int rc = store_write_meta(db, "complete", "1");
+
     if (rc == STORE_OK)
         rc = store_exec(db->writer->conn, "COMMIT", "commit ingest");
     if (rc == STORE_OK)
         rc = store_exec(db->writer->conn, "ANALYZE", "analyze");
     if (rc != STORE_OK || !db->build_path)
         return rc;
+    if (write_sync(db->build_path) != 0) {
+        perror("twoplus: store: flush database");
+        return STORE_ERROR;
+    }
     /* The new file replaces the old one in a single rename: readers see one or the other. */
     if (rename(db->build_path, db->path) != 0) {
         perror("twoplus: store: rename database into place");
@@ -373,5 +396,183 @@ int store_write_commit(struct store_db *db)
     }
     free(db->build_path);
     db->build_path = NULL;
+    {
+        /* The rename itself is durable once the folder is. */
+        char *dir = strdup(db->path), *slash = dir ? strrchr(dir, '/') : NULL;
+        if (dir) {
+            if (slash)
+                *(slash == dir ? slash + 1 : slash) = '\0';
+            write_sync(slash ? dir : ".");
+        }
+        free(dir);
+    }
     return STORE_OK;
+}
+
+int store_write_commit(struct store_db *db)
+{
+    int rc = store_write_derive(db);
+    return rc == STORE_OK ? store_write_finish(db) : rc;
+}
+
+int store_write_corpus_file(struct store_db *db, const struct store_corpus_file *file)
+{
+    sqlite3_stmt *stmt = store_stmt(db->writer, "INSERT OR REPLACE INTO corpus_files (name, "
+                                                "size, mtime_ns, ctime_ns) VALUES (?1, ?2, ?3, "
+                                                "?4)");
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, file->name);
+    sqlite3_bind_int64(stmt, 2, file->size);
+    sqlite3_bind_int64(stmt, 3, file->mtime_ns);
+    sqlite3_bind_int64(stmt, 4, file->ctime_ns);
+    return write_step(db, stmt, "insert corpus file");
+}
+
+int store_write_build_input(struct store_db *db, const char *key, const char *value)
+{
+    sqlite3_stmt *stmt = store_stmt(
+        db->writer, "INSERT OR REPLACE INTO build_inputs (key, value) VALUES (?1, ?2)");
+
+    if (!stmt)
+        return STORE_ERROR;
+    write_text(stmt, 1, key);
+    write_text(stmt, 2, value);
+    return write_step(db, stmt, "insert build input");
+}
+
+/* True when the opened database has table (older files may lack the restart records). */
+static int write_has_table(struct store *st, const char *table)
+{
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                        "name = ?1");
+    int found;
+
+    if (!stmt)
+        return 0;
+    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+    found = sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_reset(stmt);
+    return found;
+}
+
+void store_corpus_files_free(struct store_corpus_file *files, size_t count)
+{
+    for (size_t i = 0; files && i < count; i++)
+        free((char *)files[i].name);
+    free(files);
+}
+
+int store_corpus_files(struct store_db *db, struct store_corpus_file **out, size_t *count)
+{
+    struct store *st = store_reader(db);
+    sqlite3_stmt *stmt;
+    size_t n = 0, cap = 0;
+    struct store_corpus_file *files = NULL;
+    int step, oom = 0;
+
+    *out = NULL;
+    *count = 0;
+    if (!st)
+        return STORE_ERROR;
+    if (!write_has_table(st, "corpus_files"))
+        return STORE_NOTFOUND;
+    stmt = store_stmt(st, "SELECT name, size, mtime_ns, ctime_ns FROM corpus_files ORDER BY "
+                          "name");
+    if (!stmt)
+        return STORE_ERROR;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 256;
+            struct store_corpus_file *grown = realloc(files, ncap * sizeof(*files));
+            if (!grown) {
+                oom = 1;
+                break;
+            }
+            files = grown;
+            cap = ncap;
+        }
+        files[n] = (struct store_corpus_file){
+            .name = store_col_text(stmt, 0, &oom),
+            .size = sqlite3_column_int64(stmt, 1),
+            .mtime_ns = sqlite3_column_int64(stmt, 2),
+            .ctime_ns = sqlite3_column_int64(stmt, 3),
+        };
+        n++;
+        if (oom)
+            break;
+    }
+    sqlite3_reset(stmt);
+    if (oom || (step != SQLITE_ROW && step != SQLITE_DONE)) {
+        store_corpus_files_free(files, n);
+        return oom ? STORE_NOMEM : STORE_ERROR;
+    }
+    *out = files;
+    *count = n;
+    return STORE_OK;
+}
+
+int store_build_input(struct store_db *db, const char *key, char **value)
+{
+    struct store *st = store_reader(db);
+    sqlite3_stmt *stmt;
+    int oom = 0, rc;
+
+    *value = NULL;
+    if (!st)
+        return STORE_ERROR;
+    if (!write_has_table(st, "build_inputs"))
+        return STORE_NOTFOUND;
+    stmt = store_stmt(st, "SELECT value FROM build_inputs WHERE key = ?1");
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(stmt) == SQLITE_ROW ? STORE_OK : STORE_NOTFOUND;
+    if (rc == STORE_OK)
+        *value = store_col_text(stmt, 0, &oom);
+    sqlite3_reset(stmt);
+    if (rc == STORE_OK && (oom || !*value))
+        rc = STORE_NOMEM;
+    return rc;
+}
+
+int store_db_set_meta(const char *path, const char *const *keys, const char *const *values,
+                      size_t n)
+{
+    sqlite3 *conn = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int rc = STORE_ERROR;
+
+    /* The default rollback journal makes this one transaction atomic on the served file. */
+    if (sqlite3_open_v2(path, &conn, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        store_fail(conn, "open database to update");
+        goto out;
+    }
+    sqlite3_busy_timeout(conn, 5000);
+    if (store_exec(conn, "BEGIN IMMEDIATE", "begin update") != STORE_OK)
+        goto out;
+    if (sqlite3_prepare_v2(conn, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", -1,
+                           &stmt, NULL) != SQLITE_OK) {
+        store_fail(conn, "update meta");
+        goto rollback;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_text(stmt, 1, keys[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, values[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) != SQLITE_DONE) {
+            store_fail(conn, "update meta");
+            goto rollback;
+        }
+        sqlite3_reset(stmt);
+    }
+    rc = store_exec(conn, "COMMIT", "commit update");
+    if (rc == STORE_OK)
+        goto out;
+rollback:
+    sqlite3_exec(conn, "ROLLBACK", NULL, NULL, NULL);
+    rc = STORE_ERROR;
+out:
+    sqlite3_finalize(stmt);
+    sqlite3_close(conn);
+    return rc;
 }

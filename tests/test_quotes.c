@@ -521,7 +521,8 @@ static void test_document(void)
         "says that in light of the \"uncertainty\" that remains, the \"close cooperative "
         "relationship\" continues.\n\n"
         "The agreement Thursday said the allies should deal with \u201ccoercive and "
-        "destabilizing behaviors,\u201d while calling on China to adhere to norms.",
+        "destabilizing behaviors,\u201d while calling on China to adhere to norms.\n\n"
+        "According to a senior aide, the communique will \"reaffirm the treaty\" in full.",
         sp, 2, NULL);
     s = find(&r, "encourage");
     CHECK_STR(kind_of(s), "document");
@@ -536,6 +537,9 @@ static void test_document(void)
     s = find(&r, "coercive");
     CHECK_STR(kind_of(s), "document");
     CHECK_STR(s ? s->speaker_description : NULL, "The agreement");
+    s = find(&r, "reaffirm the treaty"); /* reported by an aide, still the document's words */
+    CHECK_STR(kind_of(s), "document");
+    CHECK(s && s->speaker_id == NULL);
     done(&r);
 }
 

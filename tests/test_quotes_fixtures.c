@@ -449,6 +449,13 @@ static int run_pipeline(const char *text, size_t len, const struct ingest_paragr
     }
     if (ingest_entities_extract(gazetteer, text, len, sr, ns, doc_date, &er) != 0)
         goto out;
+    if (getenv("QUOTES_MENTIONS")) /* debugging aid: the extractor's mentions */
+        for (size_t k = 0; k < er.mention_count; k++) {
+            const struct ingest_mention *m = &er.mentions[k];
+            fprintf(stderr, "    mention %.*s -> %s %s g=%c rule=%s\n",
+                    (int)(m->clean.end - m->clean.start), text + m->clean.start, m->entity_id,
+                    ingest_entity_type_name(m->type), m->gender ? m->gender : '-', m->rule);
+        }
     rc = ingest_statements_extract(text, len, paras, np, sent, ns, er.mentions, er.mention_count,
                                    gazetteer, doc_date, res);
 out:
