@@ -11,13 +11,14 @@ ARG DEBIAN_IMAGE=debian:bookworm-slim
 # ---- build ------------------------------------------------------------------------------
 FROM ${DEBIAN_IMAGE} AS build
 
-# libcurl4-openssl-dev is for the test harness only (meson option tests, on by default).
+# libcurl4-openssl-dev and sqlite3 (the CLI, for test_ingest's table dumps) are for the tests
+# only (meson option tests, on by default).
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
       --no-install-recommends \
       meson ninja-build pkg-config gcc libc6-dev python3 \
       libmicrohttpd-dev libjansson-dev libsqlite3-dev zlib1g-dev libssl-dev libpcre2-dev \
-      libcurl4-openssl-dev \
+      libcurl4-openssl-dev sqlite3 \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 # The tests run as an ordinary user, as they do on a developer's machine: a test that relies
