@@ -1,8 +1,12 @@
 /* tests/test_hostile.c: hostile requests. Every case must get a 4xx problem+json (or the
  * right 2xx), leave the server alive, and the next normal request must still be answered
  * correctly. Runs against the real binary on the bundled corpus. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "tests/harness.h"
 #include "tests/unit.h"
@@ -225,6 +229,65 @@ static void test_headers(void)
     check_alive("hostile headers");
 }
 
+/* Opens n connections to s, each sending a request line and one header but never the blank
+ * line that ends the headers (a slowloris). Returns how many were opened; fds[] holds them. */
+static size_t open_idle(const struct harness_server *s, int *fds, size_t n)
+{
+    static const char partial[] = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
+    size_t opened = 0;
+
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (size_t i = 0; i < n; i++) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0)
+            break;
+        if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0 ||
+            write(fd, partial, sizeof(partial) - 1) != (ssize_t)(sizeof(partial) - 1)) {
+            close(fd);
+            break;
+        }
+        fds[opened++] = fd;
+    }
+    return opened;
+}
+
+static void close_all(int *fds, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        close(fds[i]);
+}
+
+/* 1,000 idle half-sent requests must not stop other clients; and once the connection limit
+ * is reached, the per-connection timeout frees the slots for a client that comes later. */
+static void test_slowloris(void)
+{
+    enum { IDLE = 1000, SMALL_LIMIT = 8 };
+    static int fds[IDLE];
+    const char *args[] = {"--corpus", "corpus", "--max-connections", "8", "--timeout", "1", NULL};
+    struct harness_server small;
+    struct harness_resp r;
+    size_t n = open_idle(&srv, fds, IDLE);
+
+    cases_run++;
+    CHECK(n == IDLE);
+    check_alive("1,000 idle connections"); /* answered while they are all still open */
+    close_all(fds, n);
+
+    if (harness_start(&small, args) != 0) {
+        CHECK(!"server with --max-connections 8 did not start");
+        return;
+    }
+    cases_run++;
+    n = open_idle(&small, fds, SMALL_LIMIT);
+    CHECK(n == SMALL_LIMIT);
+    sleep(3); /* past --timeout 1: the server drops the idle connections */
+    CHECK(harness_get(&small, "/healthz", &r) == 0 && r.status == 200);
+    harness_resp_clear(&r);
+    close_all(fds, n);
+    CHECK(harness_stop(&small) == 0);
+}
+
 int main(void)
 {
     const char *args[] = {"--corpus", "corpus", NULL};
@@ -237,6 +300,7 @@ int main(void)
     test_limits_and_cursors();
     test_raw();
     test_headers();
+    test_slowloris();
     fprintf(stderr, "hostile cases run: %d\n", cases_run);
     CHECK(cases_run >= 100);
     CHECK(harness_stop(&srv) == 0);
