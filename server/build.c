@@ -729,13 +729,15 @@ static int build_meta_count(struct store_db *db, const char *key, size_t n)
 
 /* ---- what a database was built from, to know on restart whether it is still current ---- */
 
-static void build_hash_file(EVP_MD_CTX *md, const char *path)
+/* Adds what names the input (not its path: "corpus" and "./corpus" are the same folder) and its
+ * bytes. */
+static void build_hash_file(EVP_MD_CTX *md, const char *label, const char *path)
 {
     char buf[65536];
     size_t n;
     FILE *f = fopen(path, "rb");
 
-    EVP_DigestUpdate(md, path, strlen(path) + 1);
+    EVP_DigestUpdate(md, label, strlen(label) + 1);
     if (!f) {
         EVP_DigestUpdate(md, "-", 1); /* absent, and so different from any content */
         return;
@@ -758,13 +760,13 @@ static int build_fingerprint(const struct srv_config *cfg, char hex[65])
 
     if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL))
         goto out;
-    build_hash_file(md, "/proc/self/exe");
+    build_hash_file(md, "binary", "/proc/self/exe");
     snprintf(path, sizeof(path), "%s/entities.jsonl", cfg->data_dir);
-    build_hash_file(md, path);
+    build_hash_file(md, "entities", path);
     snprintf(path, sizeof(path), "%s/meetings.jsonl", cfg->data_dir);
-    build_hash_file(md, path);
+    build_hash_file(md, "meetings", path);
     snprintf(path, sizeof(path), "%s/manifest.jsonl", cfg->corpus);
-    build_hash_file(md, path);
+    build_hash_file(md, "manifest", path);
     snprintf(path, sizeof(path), "%s\n%zu\n%s", corpus ? corpus : cfg->corpus,
              cfg->max_file_bytes, TWOPLUS_VERSION);
     EVP_DigestUpdate(md, path, strlen(path));

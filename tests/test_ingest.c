@@ -202,8 +202,12 @@ static void test_restart(void)
     CHECK(run_ingest(corpus, db, "2", &out) == 0);
     free(out);
 
-    /* Unchanged: nothing extracted, every document reused. */
+    /* Unchanged: nothing extracted, every document reused, however the folder is spelled. */
     CHECK(run_ingest(corpus, db, "2", &out) == 0);
+    CHECK(out && strstr(out, " 0 extracted"));
+    free(out);
+    snprintf(path, sizeof(path), "%s/./", corpus);
+    CHECK(run_ingest(path, db, "2", &out) == 0);
     CHECK(out && strstr(out, " 0 extracted"));
     free(out);
     CHECK(serve_stats(db, &srv, &r) == 0);
