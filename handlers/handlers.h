@@ -43,4 +43,8 @@ int search_get(struct api_req *req);
 int spec_openapi(struct api_req *req);
 int spec_index(struct api_req *req);
 
+/* handlers/ui.c: / (the dashboard to a browser, spec_index to the rest), /ui/{file} */
+int ui_root(struct api_req *req);
+int ui_asset(struct api_req *req);
+
 #endif

@@ -338,8 +338,9 @@ static void api_add_cors(struct api_req *req, struct MHD_Response *resp)
 
 static const char *api_vary(const struct api_req *req)
 {
-    return strcmp(req->srv->cfg->cors_origin, "*") == 0 ? "Accept-Encoding"
-                                                        : "Accept-Encoding, Origin";
+    if (strcmp(req->srv->cfg->cors_origin, "*") == 0)
+        return req->vary_accept ? "Accept, Accept-Encoding" : "Accept-Encoding";
+    return req->vary_accept ? "Accept, Accept-Encoding, Origin" : "Accept-Encoding, Origin";
 }
 
 static const char *api_cache_control(const struct api_req *req)
@@ -383,7 +384,8 @@ static int api_send(struct api_req *req, unsigned status, const char *content_ty
     size_t gz_len = 0;
     int validated = status == 200, queued;
     int want_gzip = len >= API_GZIP_MIN && conv_accepts_gzip(api_header(req, "Accept-Encoding"));
-    int reusable = validated && req->cache_key && !req->cache_control && srv->cache;
+    int reusable =
+        validated && req->cache_key && !req->cache_control && !req->vary_accept && srv->cache;
 
     if (validated) {
         conv_etag(body, len, want_gzip, etag);

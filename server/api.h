@@ -33,6 +33,8 @@ struct api_req {
     const char *cache_control;      /* overrides --cache-control (e.g. "no-store"); a reply
                                        with an override is never reused */
     char *cache_key;                /* the normalized request, when its reply may be reused */
+    int vary_accept;                /* the reply was chosen by Accept: Vary says so, and it is
+                                       never reused (the cache key leaves Accept out) */
     unsigned status;                /* what was sent, for the access log */
     size_t bytes;
 };

@@ -12,7 +12,8 @@
 #define PAGE_PARAMS "limit,cursor,sort"
 
 const struct router_route router_routes[] = {
-    {.pattern = "/", .get = spec_index, .params = ""},
+    {.pattern = "/", .get = ui_root, .params = ""},
+    {.pattern = "/ui/{file}", .get = ui_asset, .params = ""},
     {.pattern = "/healthz", .get = health_live, .params = ""},
     {.pattern = "/readyz", .get = health_ready, .params = ""},
     {.pattern = "/openapi.yaml", .get = spec_openapi, .params = ""},

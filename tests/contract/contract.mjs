@@ -679,6 +679,7 @@ class Contract {
   }
 
   async concretePath(template) {
+    if (template === '/ui/{file}') return '/ui/app.js';
     if (!template.includes('{id}')) return template;
     return template.replace('{id}', encodeURIComponent(await this.realId(template)));
   }
@@ -1861,6 +1862,49 @@ class Contract {
     });
   }
 
+  /* ---- the dashboard: / to a browser, /ui/{file} */
+
+  async checkDashboard() {
+    const html = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const page = await this.probe('GET / with a browser\'s Accept -> 200 the dashboard page (text/html)', {
+      path: '/',
+      template: '/',
+      expect: 200,
+      headers: html,
+      extra: (res) => {
+        const problems = [];
+        if (mediaType(res.headers['content-type']) !== 'text/html') problems.push(`Content-Type ${res.headers['content-type']}`);
+        if (!/<script[\s>]/.test(res.text) || !res.text.includes('app.js')) problems.push('the page does not load app.js');
+        return problems;
+      },
+    });
+    if (page?.headers.etag)
+      await this.probe('GET / with a browser\'s Accept and If-None-Match: its ETag -> 304', {
+        path: '/',
+        template: '/',
+        expect: 304,
+        headers: { ...html, 'If-None-Match': page.headers.etag },
+      });
+    await check('GET / with Accept: */* or application/json or text/html;q=0 -> the JSON index', async () => {
+      const problems = [];
+      for (const accept of ['*/*', 'application/json', 'text/html;q=0, application/json']) {
+        const res = await request(this.base, 'GET', '/', { Accept: accept });
+        if (mediaType(res.headers['content-type']) !== 'application/json') problems.push(`Accept ${accept}: Content-Type ${res.headers['content-type']}`);
+      }
+      return problems;
+    });
+    for (const [file, type] of [['index.html', 'text/html'], ['app.js', 'text/javascript'], ['style.css', 'text/css']])
+      await this.probe(`GET /ui/${file} -> 200 ${type}`, {
+        path: `/ui/${file}`,
+        template: '/ui/{file}',
+        expect: 200,
+        extra: (res) => (mediaType(res.headers['content-type']) === type && res.text.length > 0 ? [] : [`Content-Type ${res.headers['content-type']}, ${res.text.length} bytes`]),
+      });
+    /* Names compare exactly: no case folding, no path outside the three files. */
+    for (const path of ['/ui/nope.js', '/ui/APP.JS', '/ui/..%2Fopenapi.yaml'])
+      await this.probe(`GET ${path} -> 404`, { path, template: '/ui/{file}', expect: 404 });
+  }
+
   async checkUnknownPath() {
     await check('GET /no/such/path -> 404 application/problem+json (not-found)', async () => {
       const res = await request(this.base, 'GET', '/no/such/path');
@@ -2099,6 +2143,7 @@ async function main() {
     await contract.checkMeetings();
     await contract.checkTimeline();
     await contract.checkSearch();
+    await contract.checkDashboard();
     await contract.checkUnknownPath();
     await contract.checkContent(server ? opts.corpus : null);
 
