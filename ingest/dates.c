@@ -438,6 +438,42 @@ static int dates_match_iso(const struct dates_ctx *cx, size_t i, struct dates_hi
     return 1;
 }
 
+/* Token i is the CJK character c (its UTF-8 bytes), written tight against the token before. */
+static int dates_cjk(const struct dates_ctx *cx, size_t i, const char *c)
+{
+    size_t n = strlen(c);
+    return i < cx->n && cx->tok[i].type == DATES_PUNCT && dates_tok_len(cx, i) == n &&
+           memcmp(cx->text + cx->tok[i].start, c, n) == 0 && dates_tight(cx, i);
+}
+
+/* Japanese style: "2023年1月11日" (day), "2023年1月" (month). Western digits only; an era
+ * year ("令和5年") is not read. */
+static int dates_match_kanji(const struct dates_ctx *cx, size_t i, struct dates_hit *h)
+{
+    static const char nen[] = "\xE5\xB9\xB4", gatsu[] = "\xE6\x9C\x88", nichi[] = "\xE6\x97\xA5";
+    int y, m, d;
+    size_t dy, dm, dd;
+
+    if (!dates_num(cx, i, &y, &dy) || dy != 4 || y < 1800 || y > 2099 || !dates_cjk(cx, i + 1, nen))
+        return 0;
+    if (!dates_num(cx, i + 2, &m, &dm) || !dates_tight(cx, i + 2) || dm > 2 || m < 1 || m > 12 ||
+        !dates_cjk(cx, i + 3, gatsu))
+        return 0;
+    h->y = y, h->m = m;
+    h->kind = "absolute";
+    if (dates_num(cx, i + 4, &d, &dd) && dates_tight(cx, i + 4) && dd <= 2 &&
+        dates_cjk(cx, i + 5, nichi) && d >= 1 && d <= dates_month_days(y, m)) {
+        h->d = d;
+        h->prec = INGEST_PREC_DAY;
+        h->end = i + 6;
+        return 1;
+    }
+    h->prec = INGEST_PREC_MONTH;
+    h->kind = "month";
+    h->end = i + 4;
+    return 1;
+}
+
 /* An optional year after a month or a day: [","] YYYY. */
 static int dates_trailing_year(const struct dates_ctx *cx, size_t j, int *y, size_t *next)
 {
@@ -888,6 +924,22 @@ static int dates_match_year(const struct dates_ctx *cx, size_t i, struct dates_h
     if (!ok && (k >= cx->n || cx->tok[k].brk || cx->tok[k].type == DATES_PUNCT ||
                 (cx->tok[k].type == DATES_WORD && dates_capitalized(cx, k))))
         ok = 1;
+    /* "the 2015 session", "the 2006 roadmap": a year naming an event, not a count */
+    static const char *const events[] = {
+        "session", "sessions", "meeting",  "meetings", "talks",     "summit",  "visit",
+        "election", "elections", "agreement", "accord", "guidelines", "declaration", "statement",
+        "roadmap", "treaty",   "attacks",  "attack",   "crisis",    "war",     "review",
+        NULL};
+    if (!ok && i > 0 && !cx->tok[i].brk && dates_is(cx, i - 1, "the") && lower_next &&
+        dates_is_any(cx, k, events))
+        ok = 1;
+    /* "a session pencilled in for 2001": the year a plan was for */
+    static const char *const plans[] = {"planned", "scheduled", "set",      "slated",
+                                        "in",      "due",       "expected", "pencilled",
+                                        "penciled", NULL};
+    if (!ok && i > 1 && !cx->tok[i].brk && dates_is(cx, i - 1, "for") &&
+        dates_is_any(cx, i - 2, plans))
+        ok = 1;
     if (!ok)
         return 0;
     h->end = k;
@@ -1014,7 +1066,8 @@ static int dates_match(const struct dates_ctx *cx, size_t i, struct dates_hit *h
     size_t j;
 
     memset(h, 0, sizeof *h);
-    if (dates_match_iso(cx, i, h) || dates_match_month_day(cx, i, h))
+    if (dates_match_iso(cx, i, h) || dates_match_kanji(cx, i, h) ||
+        dates_match_month_day(cx, i, h))
         return 1;
     memset(h, 0, sizeof *h);
     j = dates_part_at(cx, i, &part, &season);
@@ -1102,7 +1155,8 @@ int ingest_dates_find(const char *text, size_t len, const char *doc_date, enum i
         memset(&e, 0, sizeof e);
         e.clean.start = toks[i].start;
         e.clean.end = toks[h.end - 1].end;
-        e.precision = h.y ? h.prec : INGEST_PREC_UNKNOWN;
+        /* A year moved past 9999 or before 1 by a relative expression has no YYYY form. */
+        e.precision = h.y >= 1 && h.y <= 9999 ? h.prec : INGEST_PREC_UNKNOWN;
         if (e.precision == INGEST_PREC_DAY)
             snprintf(e.value, sizeof e.value, "%04d-%02d-%02d", h.y, h.m, h.d);
         else if (e.precision == INGEST_PREC_MONTH)

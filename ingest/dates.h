@@ -1,7 +1,8 @@
 /* ingest/dates.h: date expressions in running text, absolute ("Oct. 3, 2013", "2013-10-03",
- * "September 1997", "in 1996") and relative ("yesterday", "on Thursday", "Saturday's meeting",
- * "last week", "last December", "next month"), resolved against the document's date with the
- * tense deciding the direction; unresolvable ones are kept unresolved, never guessed.
+ * "2013年10月3日", "September 1997", "in 1996") and relative ("yesterday", "on Thursday",
+ * "Saturday's meeting", "last week", "last December", "next month"), resolved against the
+ * document's date with the tense deciding the direction; unresolvable ones are kept
+ * unresolved, never guessed.
  * Pure functions. Ownership: ingest_dates_find() returns a malloc'd array the caller frees. */
 #ifndef TWOPLUS_INGEST_DATES_H
 #define TWOPLUS_INGEST_DATES_H

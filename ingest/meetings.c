@@ -192,6 +192,18 @@ static size_t mt_find_any(const struct mt_text *t, size_t from, size_t to, const
     return best;
 }
 
+/* The length of the longest phrase of list at i (mt_at), or 0. */
+static size_t mt_at_any(const struct mt_text *t, size_t i, size_t to, const char *const *list)
+{
+    size_t best = 0;
+    for (; *list; list++) {
+        size_t n = mt_at(t, i, to, *list);
+        if (n > best)
+            best = n;
+    }
+    return best;
+}
+
 /* The occurrence of any phrase in [from, to) nearest to pos. */
 static size_t mt_find_nearest(const struct mt_text *t, size_t from, size_t to,
                               const char *const *list, size_t pos, size_t *len)
@@ -289,6 +301,8 @@ static int mt_grow(void **arr, size_t *cap, size_t need, size_t size)
          ? ((arr)[(count)++] = (value), 0)                                                         \
          : -1)
 
+static char *mt_strndup(const char *s, size_t n);
+
 /* ---- the document as the extractor sees it ---- */
 
 struct mt_person {
@@ -307,6 +321,7 @@ struct mt_place {
     const char *name;  /* borrowed */
     const char *venue; /* static venue name, or NULL */
     char *owned_name;  /* for the dateline */
+    char *text_name;   /* a place the gazetteer lacks, as the text writes it */
 };
 
 struct mt_seatreq {
@@ -329,6 +344,8 @@ struct mt_raw {
     const char *fallback_kind; /* an anaphor with nothing to refer to: the offices' kind */
     int ministerial_anaphor;   /* "the ministerial talks": a 2+2 or a ministerial before */
     int their;                 /* "their talks": the parties named in the sentence */
+    int rescheduled;           /* "will instead hold it on Jan. 11": the new date of one put
+                                  back, another meeting, set */
     const char *status;        /* from the words around; NULL when they say nothing */
     int cued;                  /* the status came from a status word, not from the tense */
     enum ingest_tense tense;
@@ -387,6 +404,7 @@ struct mt_ctx {
     /* Per sentence s, persons [pfirst[s], pend[s]), places, office phrases and triggers
      * likewise: each list is kept in sentence order so a sentence's part is a range. */
     size_t *pfirst, *pend, *lfirst, *lend, *qfirst, *qend, *rfirst, *rend, *ofirst;
+    size_t scan_dates; /* date expressions of the sentence whose triggers are being scanned */
 };
 
 #define MT_EACH_PERSON(cx, s, i) for (size_t i = (cx)->pfirst[s]; i < (cx)->pend[s]; i++)
@@ -455,7 +473,8 @@ static const char *const mt_cancel_cues[] = {
     "cancel",       "cancels",    "cancelled",        "canceled",    "cancelling",  "canceling",
     "cancellation", "called off", "call off",         "calls off",   "calling off", "scrapped",
     "scrap",        "scraps",     "postponed",        "postpone",    "postpones",   "postponement",
-    "put off",      "shelved",    "has been delayed", "was delayed", NULL};
+    "put off",      "shelved",    "has been delayed", "was delayed", "put back",    "pushed back",
+    "dropped",      NULL};
 
 static const char *const mt_propose_cues[] = {"proposed",
                                               "aim to",
@@ -475,6 +494,9 @@ static const char *const mt_propose_cues[] = {"proposed",
                                               "seeking to",
                                               "suggested",
                                               "considering holding",
+                                              "weighing",
+                                              "weighs",
+                                              "mulling",
                                               "consider holding",
                                               "aims to",
                                               "aiming to",
@@ -505,7 +527,8 @@ static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                "due to",        "look forward",
                                                "looks forward", "looking forward",
                                                "would be held", "would have been",
-                                               "would meet",    NULL};
+                                               "would meet",    "is due",
+                                               "are due",       NULL};
 
 /* Future words that also name plans of other things ("the stalled plan to move a base"):
  * they count only when the words around are not in the past tense. */
@@ -688,6 +711,12 @@ static unsigned mt_seat_of_role(const char *role, int nat)
     if (HAS("deputy") || HAS("assistant") || HAS("under secretary") || HAS("undersecretary") ||
         HAS("under-secretary"))
         return SEAT_OFFICIAL;
+    /* "Foreign Secretary" (Britain), "Secretary of National Defense" (the Philippines): a
+     * minister elsewhere, never one of the U.S. seats */
+    if (HAS("foreign secretary") || HAS("secretary of foreign affairs") ||
+        HAS("secretary for foreign affairs") || HAS("foreign affairs secretary") ||
+        HAS("secretary of national defense") || HAS("secretary of state for"))
+        return SEAT_MINISTER_OTHER;
     if (HAS("secretary of state") || HAS("state secretary"))
         return nat == NAT_OTHER ? SEAT_MINISTER_OTHER : SEAT_US_STATE;
     if (HAS("secretary of defense") || HAS("defense secretary") || HAS("secretary of defence") ||
@@ -704,6 +733,7 @@ static unsigned mt_seat_of_role(const char *role, int nat)
     if (HAS("minister"))
         return SEAT_MINISTER_OTHER;
     if (HAS("director") || HAS("ambassador") || HAS("official") || HAS("bureau") || HAS("chief") ||
+        HAS("adviser") || HAS("advisor") ||
         HAS("commander") || HAS("general") || HAS("envoy") || HAS("coordinator") ||
         HAS("secretary"))
         return SEAT_OFFICIAL;
@@ -814,6 +844,29 @@ static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t 
         return 1;
     if (mt_prep_before(cx, pos, from, visits))
         return 1; /* "re-visit Japan" */
+    /* "to Seoul, where", "from Tokyo, where they met", "to Anchorage, Alaska, where" */
+    {
+        size_t q = end;
+        if (q < to && low[q] == ',') {
+            q++;
+            while (q < to && low[q] == ' ')
+                q++;
+            if (!mt_at(&cx->t, q, to, "where")) {
+                size_t w = q; /* one word naming the state or country */
+                while (w < to && mt_alnum((unsigned char)low[w]))
+                    w++;
+                if (w > q && w < to && low[w] == ',' && mt_clean_of(&cx->t, q) < cx->t.clean_len &&
+                    cx->t.clean[mt_clean_of(&cx->t, q)] >= 'A' &&
+                    cx->t.clean[mt_clean_of(&cx->t, q)] <= 'Z') {
+                    q = w + 1;
+                    while (q < to && low[q] == ' ')
+                        q++;
+                }
+            }
+            if (mt_at(&cx->t, q, to, "where"))
+                return 1;
+        }
+    }
     if (wend - ws == 2 && memcmp(low + ws, "to", 2) == 0) {
         static const char *const arrive[] = {"welcomed", "welcomes", "welcome", NULL};
         if (mt_prep_before(cx, ws, from, visits))
@@ -823,12 +876,9 @@ static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t 
             for (const char *const *a = arrive; *a; a++)
                 if (mt_at(&cx->t, k, ws, *a) && ws - k < 80)
                     return 1;
-        /* "travel to Seoul, where" */
         size_t q = end;
         while (q < to && (low[q] == ' ' || low[q] == ','))
             q++;
-        if (mt_at(&cx->t, q, to, "where"))
-            return 1;
         /* "went on to Seoul for talks with ...": the place the trip is for */
         if (mt_at(&cx->t, q, to, "for") &&
             mt_find_any(&cx->t, q, q + 30 < to ? q + 30 : to, mt_meeting_nouns, NULL) != MT_NONE)
@@ -921,7 +971,7 @@ static int mt_scan_entities(struct mt_ctx *cx)
         } else if (m->type == INGEST_ENT_PLACE || m->type == INGEST_ENT_COUNTRY) {
             struct mt_place pl = {
                 lo,           hi,      s,    m->type == INGEST_ENT_COUNTRY ? 1 : 2,
-                m->entity_id, m->name, NULL, NULL};
+                m->entity_id, m->name, NULL, NULL, NULL};
             static const char *const travel[] = {
                 "travel to",    "travels to",    "traveled to", "travelled to",
                 "traveling to", "travelling to", "fly to",      "flies to",
@@ -982,17 +1032,107 @@ static int mt_scan_entities(struct mt_ctx *cx)
                                       city ? city->id : NULL,
                                       city ? city->name : mt_venues[v].city,
                                       mt_venues[v].venue,
+                                      NULL,
                                       NULL};
                 if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0)
                     return -1;
+            }
+        }
+        /* "to Anchorage, Alaska, where he ...": a place the gazetteer lacks, named where
+         * something happens */
+        for (size_t p = mt_find(&cx->t, a, b, ", where"); p != MT_NONE;
+             p = mt_find(&cx->t, p + 1, b, ", where")) {
+            static const char *const preps[] = {"to", "in", "from", "at", NULL};
+            const char *cl = cx->t.clean;
+            size_t e = p, st = p, words = 0;
+            /* an optional ", Alaska" */
+            size_t w = mt_word_before(&cx->t, e, a, &e);
+            if (w > a + 2 && cx->t.low[w - 2] == ',' && cx->t.low[w - 1] == ' ' &&
+                cl[mt_clean_of(&cx->t, w)] >= 'A' && cl[mt_clean_of(&cx->t, w)] <= 'Z') {
+                e = w - 2;
+            } else {
+                e = p;
+            }
+            /* one to three capitalized words, after a preposition of place */
+            for (size_t q = e; words < 3;) {
+                size_t wend, ws = mt_word_before(&cx->t, q, a, &wend);
+                unsigned char c0 = (unsigned char)cl[mt_clean_of(&cx->t, ws)];
+                if (ws == wend || c0 < 'A' || c0 > 'Z')
+                    break;
+                st = ws;
+                words++;
+                q = ws;
+            }
+            if (!words || !mt_prep_before(cx, st, a, preps))
+                continue;
+            /* not a place, person or body the entities already know, nor a date ("in
+             * January, where") */
+            int known = 0;
+            for (size_t k = 0; k < cx->place_count && !known; k++)
+                known = cx->places[k].start < e && st < cx->places[k].end;
+            for (size_t k = 0; k < cx->mention_count && !known; k++) {
+                size_t ms = mt_low_of(&cx->t, cx->mentions[k].clean.start);
+                size_t me = mt_low_of(&cx->t, cx->mentions[k].clean.end);
+                known = ms < e && st < me;
+            }
+            if (!known) {
+                struct ingest_date_expr *de = NULL;
+                size_t dn = 0, c0 = mt_clean_of(&cx->t, st);
+                if (ingest_dates_find(cl + c0, mt_clean_of(&cx->t, e) - c0, NULL,
+                                      INGEST_TENSE_UNKNOWN, &de, &dn) != 0)
+                    return -1;
+                free(de);
+                known = dn > 0;
+            }
+            if (known)
+                continue;
+            struct mt_place pl = {st, e, s, 2, NULL, NULL, NULL, NULL, NULL};
+            pl.text_name = mt_strndup(cl + mt_clean_of(&cx->t, st),
+                                      mt_clean_of(&cx->t, e) - mt_clean_of(&cx->t, st));
+            if (!pl.text_name)
+                return -1;
+            pl.name = pl.text_name;
+            if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0) {
+                free(pl.text_name);
+                return -1;
+            }
+        }
+        /* "will instead hold it there": the place last named before */
+        for (size_t p = mt_find(&cx->t, a, b, "there"); p != MT_NONE;
+             p = mt_find(&cx->t, p + 1, b, "there")) {
+            static const char *const verbs[] = {"it",   "them", "held",    "hold",   "meet",
+                                                "met",  "meeting", "convene", "talks", NULL};
+            const struct mt_place *prev = NULL;
+            if (!mt_prep_before(cx, p, a, verbs))
+                continue;
+            for (size_t k = 0; k < cx->place_count; k++) {
+                const struct mt_place *q = &cx->places[k];
+                if (q->start < p && q->rank >= 2 && q->name && !q->owned_name &&
+                    (!prev || q->start > prev->start))
+                    prev = q;
+            }
+            if (!prev)
+                continue;
+            struct mt_place pl = *prev;
+            if (prev->text_name && !(pl.text_name = strdup(prev->text_name)))
+                return -1;
+            pl.name = pl.text_name ? pl.text_name : prev->name;
+            pl.start = p;
+            pl.end = p + 5;
+            pl.sentence = s;
+            if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0) {
+                free(pl.text_name);
+                return -1;
             }
         }
         if (!cx->dateline)
             continue;
         for (size_t p = mt_find(&cx->t, a, b, "here"); p != MT_NONE;
              p = mt_find(&cx->t, p + 1, b, "here")) {
-            static const char *const not_here[] = {"here is",  "here are", "here's",
-                                                   "here and", "here to",  NULL};
+            /* not "here and there", but "met ... here and agreed" is a place */
+            static const char *const not_here[] = {"here is",        "here are",      "here's",
+                                                   "here and there", "here and abroad",
+                                                   "here and in",    "here to",       NULL};
             size_t wend, ws = mt_word_before(&cx->t, p, a, &wend);
             int skip = 0;
             for (const char *const *w = not_here; *w; w++)
@@ -1000,7 +1140,7 @@ static int mt_scan_entities(struct mt_ctx *cx)
                     skip = 1;
             if (skip || ws == wend)
                 continue; /* "Here is ..." opens a sentence: not a place */
-            struct mt_place pl = {p, p + 4, s, 2, NULL, NULL, NULL, NULL};
+            struct mt_place pl = {p, p + 4, s, 2, NULL, NULL, NULL, NULL, NULL};
             pl.owned_name = strdup("");
             if (!pl.owned_name)
                 return -1;
@@ -1116,6 +1256,7 @@ static int mt_scan_offices(struct mt_ctx *cx)
         {"secretary of state and the secretary of defense", SEAT_US, 0},
         {"secretary of state and defense secretary", SEAT_US, 0},
         {"the two secretaries", SEAT_US, 0},
+        {"the four ministers", SEAT_FOUR, 0}, /* a readout's name for the 2+2's members */
         {"both secretaries", SEAT_US, 0},
         {"the secretaries", SEAT_US, 0},
         {"the japanese foreign minister", SEAT_JP_FOREIGN, 0},
@@ -1248,6 +1389,42 @@ static int mt_scan_offices(struct mt_ctx *cx)
     if (cx->req_count)
         qsort(cx->reqs, cx->req_count, sizeof *cx->reqs, mt_req_cmp);
     MT_RANGES(cx, cx->reqs, cx->req_count, cx->qfirst, cx->qend);
+    /* "The two countries' foreign and defense ministers -- Taro Kono, Takeshi Iwaya, Mike
+     * Pompeo and Patrick Shanahan --": a name listed after the four offices holds one of
+     * them, even when nothing else tells which. */
+    for (size_t q = 0; q < cx->req_count; q++) {
+        const struct mt_seatreq *rq = &cx->reqs[q];
+        size_t s = rq->sentence, at = rq->end;
+        int dash = 0;
+        if ((rq->seats & SEAT_FOUR) != SEAT_FOUR)
+            continue;
+        while (at < cx->sent_hi[s] && (cx->t.low[at] == ' ' || cx->t.low[at] == '-'))
+            dash |= cx->t.low[at++] == '-';
+        if (!dash)
+            continue; /* only a dashed list */
+        MT_EACH_PERSON(cx, s, i)
+        {
+            struct mt_person *p = &cx->persons[i];
+            if (p->start < at)
+                continue;
+            int listed = 1; /* only commas, spaces, "and" and names since the dash */
+            for (size_t k = at; k < p->start && listed; k++) {
+                char c = cx->t.low[k];
+                if (c == ',' || c == ' ')
+                    continue;
+                if (k + 3 <= p->start && memcmp(cx->t.low + k, "and", 3) == 0) {
+                    k += 2;
+                    continue;
+                }
+                listed = 0;
+            }
+            if (!listed)
+                break;
+            if (!p->seat)
+                p->seat = SEAT_FOUR;
+            at = p->end;
+        }
+    }
     return 0;
 }
 
@@ -1316,11 +1493,13 @@ static int mt_foreign_pair(const struct mt_ctx *cx, size_t from, size_t b, size_
                             (e + jl + 4 < to && strncmp(t->low + e + jl, "the ", 4) == 0 &&
                              mt_at(t, e + jl + 4, to, *al)))
                             return 1;
-                /* "Japan and <third>" */
+                /* "Japan and <third>", "Japan and the Philippines" */
                 for (const char *const *al = ally; *al; al++) {
-                    size_t al_len = strlen(*al);
-                    if (p >= from + al_len + jl && strncmp(t->low + p - jl, *j, jl) == 0 &&
-                        mt_at(t, p - jl - al_len, p - jl, *al))
+                    size_t al_len = strlen(*al), q = p;
+                    if (q >= from + 4 && strncmp(t->low + q - 4, "the ", 4) == 0)
+                        q -= 4;
+                    if (q >= from + al_len + jl && strncmp(t->low + q - jl, *j, jl) == 0 &&
+                        mt_at(t, q - jl - al_len, q - jl, *al))
                         return 1;
                 }
             }
@@ -1345,8 +1524,13 @@ static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t f
         }
         p = mt_find(&cx->t, b, hi, *c);
         if (p != MT_NONE) {
-            if (mt_find(&cx->t, b, p, "with") != MT_NONE ||
-                mt_find(&cx->t, b, p, "between") != MT_NONE)
+            /* "talks with their South Korean counterparts", not "talks with President Trump
+             * on trade and North Korea": the country is whom the talks are with, not about */
+            static const char *const topic[] = {"on", "about", "over", "regarding", NULL};
+            size_t w = mt_find(&cx->t, b, p, "with");
+            if (w == MT_NONE)
+                w = mt_find(&cx->t, b, p, "between");
+            if (w != MT_NONE && !mt_has_any(&cx->t, w, p, topic))
                 return 1;
         }
     }
@@ -1405,6 +1589,18 @@ static int mt_bilateral(const struct mt_ctx *cx, size_t s)
         has_us |= cx->persons[i].nat == NAT_US;
     }
     return has_jp && has_us;
+}
+
+/* Sentence s names one of the allies by country or through a person of theirs (not by a
+ * capital: "the third took place in Washington" names where, not who). */
+static int mt_ally_named(const struct mt_ctx *cx, size_t s)
+{
+    static const char *const allies[] = {"japan",     "japanese",      "japan's", "u.s.",
+                                         "americans", "united states", "american", NULL};
+    MT_EACH_PERSON(cx, s, i)
+    if (cx->persons[i].nat == NAT_JP || cx->persons[i].nat == NAT_US)
+        return 1;
+    return mt_has_any(&cx->t, cx->sent_lo[s], cx->sent_hi[s], allies);
 }
 
 /* The country a place lies in, as NAT_*: a country mention itself, or a gazetteer place. */
@@ -1476,6 +1672,24 @@ static size_t mt_raw_at(const struct mt_ctx *cx, size_t s, size_t p, size_t e)
         if (cx->raws[i].start < e && p < cx->raws[i].end)
             return i;
     return MT_NONE;
+}
+
+/* Sentence s of a story about the 2+2 series: an earlier sentence reported one, and s names
+ * no party of its own (no country, person or leader) but does give a date. */
+static int mt_series_story(const struct mt_ctx *cx, size_t s)
+{
+    static const char *const parties[] = {"japan",    "japanese", "u.s.",  "united states",
+                                          "american", "leader",   "leaders", "president",
+                                          "prime minister", NULL};
+    int scc = 0;
+    for (size_t i = 0; i < cx->raw_count && !scc; i++)
+        scc = cx->raws[i].sentence < s && cx->raws[i].kind &&
+              strcmp(cx->raws[i].kind, "scc") == 0 && !cx->raws[i].foreign;
+    if (!scc || cx->pend[s] > cx->pfirst[s] ||
+        mt_has_any(&cx->t, cx->sent_lo[s], cx->sent_hi[s], parties) ||
+        mt_has_any(&cx->t, cx->sent_lo[s], cx->sent_hi[s], mt_third_countries))
+        return 0;
+    return cx->scan_dates > 0;
 }
 
 static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
@@ -1636,6 +1850,15 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         if (mt_has_any(t, lo, p, multi) ||
             mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
             continue;
+        /* "the NATO summit ... Mr. Iwaya attended the summit": "the summit" is that one */
+        if (mt_at(t, p >= 4 ? p - 4 : 0, p, "the ")) {
+            int multi_before = 0;
+            for (size_t q = mt_find(t, 0, p, "summit"); q != MT_NONE && !multi_before;
+                 q = mt_find(t, q + 1, p, "summit"))
+                multi_before = mt_has_any(t, q > 25 ? q - 25 : 0, q, multi);
+            if (multi_before)
+                continue;
+        }
         if (mt_add_raw(cx, s, p, e, "summit", &idx) != 0)
             return -1;
         if (mt_foreign_near(cx, p, e, a, b))
@@ -1672,6 +1895,93 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 if (mt_add_raw(cx, s, v, v + len, "summit", NULL) != 0)
                     return -1;
                 break;
+            }
+        }
+    }
+
+    /* The body itself meeting: "the forum did not meet again until December 2002", "the
+     * committee met in Tokyo". */
+    {
+        static const char *const bodies[] = {"the forum", "the committee", "the panel", NULL};
+        static const char *const verbs[] = {"meet", "met", "meets", "convene", "convened",
+                                            "reconvene", "reconvened", NULL};
+        size_t bl;
+        for (size_t p = mt_find_any(t, a, b, bodies, &bl); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, bodies, &bl)) {
+            size_t hi = p + bl + 25 < b ? p + bl + 25 : b, vl;
+            size_t v = mt_find_any(t, p + bl, hi, verbs, &vl);
+            if (v == MT_NONE)
+                continue;
+            if (mt_add_raw(cx, s, v, v + vl, NULL, &idx) != 0)
+                return -1;
+            if (!cx->raws[idx].kind)
+                cx->raws[idx].anaphoric = 1;
+        }
+    }
+
+    /* "In 2006 the ministers endorsed a roadmap", in a story about the 2+2 series: the
+     * ministers deciding on a date tells of a meeting of theirs then. */
+    if (mt_series_story(cx, s)) {
+        static const char *const who[] = {"the ministers", "the four ministers", NULL};
+        static const char *const acts[] = {"endorsed", "approved", "adopted", "agreed",
+                                           "signed",   "issued",   "unveiled", NULL};
+        size_t wl;
+        for (size_t p = mt_find_any(t, a, b, who, &wl); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, who, &wl)) {
+            size_t q = mt_skip_fwd(t, p + wl, b), al = mt_at_any(t, q, b, acts);
+            if (!al)
+                continue;
+            if (mt_add_raw(cx, s, q, q + al, NULL, &idx) != 0)
+                return -1;
+            if (!cx->raws[idx].kind)
+                cx->raws[idx].anaphoric = 1;
+        }
+    }
+
+    /* An ordinal standing for an earlier meeting of the series: "the third took place in
+     * Washington in April 2023", "the previous one was held in Tokyo". */
+    {
+        static const char *const ords[] = {"first",   "second", "third",    "fourth", "fifth",
+                                           "sixth",   "seventh", "eighth",  "ninth",  "tenth",
+                                           "previous", "last",   "prior",   NULL};
+        static const char *const done[] = {"took place", "was held", "were held", "had been held",
+                                           "had taken place", NULL};
+        for (size_t p = mt_find(t, a, b, "the "); p != MT_NONE; p = mt_find(t, p + 1, b, "the ")) {
+            size_t q = p + 4, ol = mt_at_any(t, q, b, ords), dl;
+            if (!ol)
+                continue;
+            q = mt_skip_fwd(t, q + ol, b);
+            if (mt_at(t, q, b, "one"))
+                q = mt_skip_fwd(t, q + 3, b);
+            if (!(dl = mt_at_any(t, q, b, done)))
+                continue;
+            if (mt_add_raw(cx, s, p, q + dl, NULL, &idx) != 0)
+                return -1;
+            if (!cx->raws[idx].kind) {
+                cx->raws[idx].anaphoric = 1;
+                cx->raws[idx].distinct = 1;
+                cx->raws[idx].before = 1;
+            }
+        }
+    }
+
+    /* The new date of a meeting put back: "will instead hold it there on Jan. 11", "was
+     * postponed to March 20". Another meeting of the kind just reported, set. */
+    {
+        static const char *const moved[] = {
+            "instead hold", "instead meet",    "instead be held",  "instead take place",
+            "instead convene", "rescheduled for", "rescheduled to", "postponed to",
+            "postponed until", "put back to",  "pushed back to",   "moved to",
+            "delayed to",   "delayed until",   NULL};
+        size_t ml;
+        for (size_t p = mt_find_any(t, a, b, moved, &ml); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, moved, &ml)) {
+            if (mt_add_raw(cx, s, p, p + ml, NULL, &idx) != 0)
+                return -1;
+            if (!cx->raws[idx].kind) {
+                cx->raws[idx].anaphoric = 1;
+                cx->raws[idx].distinct = 1;
+                cx->raws[idx].rescheduled = 1;
             }
         }
     }
@@ -1747,6 +2057,15 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     cx->raws[idx].generic = 1;
                     cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
                 }
+            } else if (mt_series_story(cx, s)) {
+                /* "A session pencilled in for 2001 was dropped", in a story about the 2+2:
+                 * another meeting of that series */
+                if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
+                    return -1;
+                if (!cx->raws[idx].kind) {
+                    cx->raws[idx].anaphoric = 1;
+                    cx->raws[idx].distinct = 1;
+                }
             }
         }
     }
@@ -1817,6 +2136,85 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     return -1;
                 cx->raws[idx].foreign = 1;
             }
+        }
+    }
+
+    /* Meeting a third country's people: "are to sit down with senior Chinese officials",
+     * "will meet Indian leaders". */
+    {
+        static const char *const whom[] = {"officials", "leaders",   "ministers",   "delegation",
+                                           "diplomats", "negotiators", NULL};
+        static const char *const adj[] = {"senior", "top", "high-level", "visiting", NULL};
+        static const char *const verbs[] = {"sit down with", "sat down with", "meet with",
+                                            "met with",      "meet",          "met",
+                                            "meets",         "hold talks with", "held talks with",
+                                            "talks with",    NULL};
+        size_t wl;
+        for (size_t w = mt_find_any(t, a, b, whom, &wl); w != MT_NONE;
+             w = mt_find_any(t, w + 1, b, whom, &wl)) {
+            if (!mt_third_before(cx, w, a))
+                continue;
+            size_t wend, ws = mt_word_before(t, w, a, &wend); /* the country's word */
+            size_t at = ws;
+            if (mt_prep_before(cx, ws, a, adj))
+                at = mt_word_before(t, ws, a, &wend);
+            size_t vl, v = mt_find_any(t, at > a + 40 ? at - 40 : a, at, verbs, &vl);
+            if (v == MT_NONE || mt_skip_fwd(t, v + vl, b) != at)
+                continue; /* the verb governs these people directly */
+            if (mt_add_raw(cx, s, v, v + vl, "other", &idx) != 0)
+                return -1;
+            cx->raws[idx].foreign = 1;
+        }
+    }
+
+    /* "he had met NATO Secretary General Mark Rutte here": a minister of one ally (named, or
+     * "he"/"she" for the one the sentence before opens with) meeting someone of neither ally,
+     * in a sentence that reports no meeting otherwise. */
+    {
+        static const char *const verbs[] = {"met", "meets", "met with", "meets with",
+                                            "held talks with", "holds talks with", NULL};
+        int own = 0;
+        for (size_t i = cx->raw_count; i-- > 0 && cx->raws[i].sentence == s;)
+            own = 1;
+        size_t vl, v = own ? MT_NONE : mt_find_any(t, a, b, verbs, &vl);
+        const struct mt_person *obj = NULL;
+        MT_EACH_PERSON(cx, s, i)
+        if (v != MT_NONE && !obj && cx->persons[i].start >= v + vl &&
+            cx->persons[i].start - (v + vl) <= 40)
+            obj = &cx->persons[i];
+        if (obj && (obj->nat == NAT_US || obj->nat == NAT_JP ||
+                    (obj->seat & (SEAT_FOUR | SEAT_LEADER_US | SEAT_LEADER_JP))))
+            obj = NULL; /* both allies: the rules below */
+        size_t subj = MT_NONE;
+        if (obj) {
+            static const char *const aux[] = {"had", "has", "also", "then", "later", NULL};
+            static const char *const pron[] = {"he", "she", NULL};
+            size_t wend, ws = mt_word_before(t, v, a, &wend);
+            while (ws < wend && mt_prep_before(cx, wend, a, aux) && ws > a)
+                ws = mt_word_before(t, ws, a, &wend);
+            MT_EACH_PERSON(cx, s, i)
+            if (cx->persons[i].end <= v && v - cx->persons[i].end <= 12 &&
+                (cx->persons[i].seat & (SEAT_FOUR | SEAT_LEADER_US | SEAT_LEADER_JP)))
+                subj = i;
+            if (subj == MT_NONE && mt_prep_before(cx, wend, a, pron) && s > 0) {
+                /* the one the sentence before opens with */
+                for (size_t i = cx->pfirst[s - 1]; i < cx->pend[s - 1] && subj == MT_NONE; i++)
+                    subj = i;
+                if (subj != MT_NONE &&
+                    !(cx->persons[subj].seat & (SEAT_FOUR | SEAT_LEADER_US | SEAT_LEADER_JP)))
+                    subj = MT_NONE;
+            }
+        }
+        if (obj && subj != MT_NONE) {
+            if (mt_add_raw(cx, s, v, v + vl, "other", &idx) != 0)
+                return -1;
+            struct mt_raw *r = &cx->raws[idx];
+            r->foreign = 1;
+            r->participation = 1; /* the one met, whatever the office */
+            size_t oi = (size_t)(obj - cx->persons);
+            if (MT_PUSH(r->persons, r->person_count, r->person_cap, subj) != 0 ||
+                MT_PUSH(r->persons, r->person_count, r->person_cap, oi) != 0)
+                return -1;
         }
     }
 
@@ -1916,6 +2314,16 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     /* "their previous session ... had to be held by video link": a meeting that was */
     if (r->before)
         return "held";
+    /* "announced on Tuesday after talks here": what came after the talks is reported, so
+     * they took place */
+    {
+        size_t wend, ws = mt_word_before(t, r->start, r->win_start, &wend);
+        static const char *const dets[] = {"the", "their", "its", "a", NULL};
+        if (ws < wend && mt_prep_before(cx, wend, r->win_start, dets))
+            ws = mt_word_before(t, ws, r->win_start, &wend);
+        if (wend - ws == 5 && memcmp(t->low + ws, "after", 5) == 0)
+            return "held";
+    }
     if (mt_has_any(t, a, b, mt_changed_plan_cues))
         return NULL;
     size_t hp = mt_find_nearest(t, a, b, mt_held_cues, mid, &len);
@@ -2032,8 +2440,10 @@ static void mt_ctx_clear(struct mt_ctx *cx)
 {
     for (size_t i = 0; i < cx->raw_count; i++)
         free(cx->raws[i].persons);
-    for (size_t i = 0; i < cx->place_count; i++)
+    for (size_t i = 0; i < cx->place_count; i++) {
         free(cx->places[i].owned_name);
+        free(cx->places[i].text_name);
+    }
     for (size_t i = 0; i < cx->cluster_count; i++)
         free(cx->clusters[i].raws);
     free(cx->raws);
@@ -2315,8 +2725,16 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
         size_t n = 0;
         if (!r->has_date)
             continue;
+        enum ingest_tense dir = orient;
+        if (mt_status_group(status) == 4) {
+            /* "had been pencilled in for Friday", "set for July 1": the date of a plan */
+            static const char *const plan_for[] = {"for", NULL};
+            if (mt_prep_before(cx, mt_low_of(t, r->date_clean.start), cx->sent_lo[r->date_sentence],
+                               plan_for))
+                dir = INGEST_TENSE_FUTURE;
+        }
         if (ingest_dates_find(t->clean + s->clean.start, s->clean.end - s->clean.start,
-                              cx->doc_date, orient, &e, &n) != 0)
+                              cx->doc_date, dir, &e, &n) != 0)
             goto out;
         for (size_t i = 0; i < n; i++) {
             if (e[i].clean.start + s->clean.start != r->date_clean.start)
@@ -2391,6 +2809,12 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
     for (size_t k = 0; k < c->raw_count; k++)
         remote |= mt_has_any(t, cx->raws[c->raws[k]].win_start, cx->raws[c->raws[k]].win_end,
                              mt_virtual_cues);
+    if (remote && m->place_name && !m->venue) {
+        /* "spoke from London with ... in Tokyo": where each side sat, not a meeting place */
+        free(m->place_name);
+        free(m->place_id);
+        m->place_name = m->place_id = NULL;
+    }
     /* No place in the words: the dateline, for the story's own meeting (the first it reports,
      * or one "hosted" there) held or set within three days of the story. */
     if (!m->place_name && !remote && cx->dateline && m->date_precision == INGEST_PREC_DAY &&
@@ -2475,11 +2899,26 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                 }
                 if (!tied || (rq->bare && strcmp(c->kind, "scc") != 0))
                     continue;
+                unsigned want = rq->seats;
+                if (c->foreign) {
+                    /* "the foreign and defense ministers of Japan and the Philippines": only
+                     * the ally named has seats the gazetteer knows */
+                    static const char *const jp[] = {"japan", "japanese", "japan's", NULL};
+                    static const char *const us[] = {"u.s.", "united states", "american", NULL};
+                    unsigned side = 0;
+                    if (mt_has_any(t, cx->sent_lo[rs], cx->sent_hi[rs], jp))
+                        side |= SEAT_JP | SEAT_LEADER_JP;
+                    if (mt_has_any(t, cx->sent_lo[rs], cx->sent_hi[rs], us))
+                        side |= SEAT_US | SEAT_LEADER_US;
+                    /* none named ("the secretaries ... their South Korean counterparts"): all */
+                    if (side)
+                        want &= side;
+                }
                 if (!mt_person_fits(c->kind, rq->seats) && strcmp(c->kind, "other") != 0)
                     continue;
                 for (unsigned bit = SEAT_US_STATE; bit <= SEAT_LEADER_JP; bit <<= 1) {
                     const struct ingest_kb_role *role = NULL;
-                    if (!(rq->seats & bit) || (have & bit))
+                    if (!(want & bit) || (have & bit))
                         continue;
                     const struct ingest_kb_entity *e = mt_seat_holder(cx->gz, bit, lo, hi, &role);
                     if (!e)
@@ -2617,6 +3056,39 @@ out:
     return rc;
 }
 
+/* The date a dateline gives ("TOKYO, March 16, 2021 —", "WASHINGTON, Oct. 3, 2013 (AP) -"):
+ * a place in capitals, a comma, a whole date, then a dash or a parenthesis. Returns 1 with
+ * out ("YYYY-MM-DD"), 0 when the sentence opens otherwise, -1 on out of memory. */
+static int mt_dateline_date(const char *s, size_t n, char out[11])
+{
+    struct ingest_date_expr *e = NULL;
+    size_t count = 0, i = 0;
+    int rc = 0;
+
+    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '.' || s[i] == '-'))
+        i++;
+    if (i < 2 || i >= n || s[i] != ',')
+        return 0;
+    size_t lim = i + 40 < n ? i + 40 : n;
+    if (ingest_dates_find(s + i, lim - i, NULL, INGEST_TENSE_UNKNOWN, &e, &count) != 0)
+        return -1;
+    if (count > 0 && e[0].precision == INGEST_PREC_DAY && !e[0].relative &&
+        e[0].clean.start <= 3) {
+        size_t q = i + e[0].clean.end;
+        while (q < n && s[q] == ' ')
+            q++;
+        /* an em dash (E2 80 94), an en dash (E2 80 93), "-" or "(" */
+        int dash = q + 2 < n && (unsigned char)s[q] == 0xE2 && (unsigned char)s[q + 1] == 0x80 &&
+                   ((unsigned char)s[q + 2] == 0x93 || (unsigned char)s[q + 2] == 0x94);
+        if (q < n && (s[q] == '-' || s[q] == '(' || dash)) {
+            memcpy(out, e[0].value, 11);
+            rc = 1;
+        }
+    }
+    free(e);
+    return rc;
+}
+
 int ingest_meetings_extract(const char *text, size_t len, const struct ingest_sentence *sentences,
                             size_t sentence_count, const struct ingest_mention *mentions,
                             size_t mention_count, const struct ingest_gazetteer *gz,
@@ -2633,6 +3105,15 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
     memset(out, 0, sizeof *out);
     if (doc_date && !*doc_date)
         doc_date = NULL;
+    char dateline_date[11];
+    if (!doc_date && sentence_count > 0) {
+        int dl = mt_dateline_date(text + sentences[0].clean.start,
+                                  sentences[0].clean.end - sentences[0].clean.start, dateline_date);
+        if (dl < 0)
+            return -1;
+        if (dl == 1)
+            doc_date = dateline_date; /* "TOKYO, March 16, 2021 — ... on Tuesday" */
+    }
     if (dateline && !*dateline)
         dateline = NULL;
     cx.sentences = sentences;
@@ -2676,22 +3157,29 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
          * alone it may be the meeting's ("hopes to hold one by the end of the year"). */
         {
             static const char *const until[] = {"by", "until", "till", NULL};
+            static const char *const nots[] = {"not", "n't", "never", NULL};
             size_t kept = 0;
+            char *deadline = calloc(sd[s].n + 1, 1);
+            if (!deadline)
+                goto out;
             for (size_t k = 0; k < sd[s].n; k++) {
                 size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
-                if (!mt_prep_before(&cx, dlo, cx.sent_lo[s], until))
-                    kept++;
+                /* "did not meet again until December 2002": when it next met */
+                size_t lo = dlo > cx.sent_lo[s] + 60 ? dlo - 60 : cx.sent_lo[s];
+                deadline[k] = mt_prep_before(&cx, dlo, cx.sent_lo[s], until) &&
+                              !mt_has_any(&cx.t, lo, dlo, nots);
+                kept += !deadline[k];
             }
             if (kept > 0 && kept < sd[s].n) {
                 kept = 0;
-                for (size_t k = 0; k < sd[s].n; k++) {
-                    size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
-                    if (!mt_prep_before(&cx, dlo, cx.sent_lo[s], until))
+                for (size_t k = 0; k < sd[s].n; k++)
+                    if (!deadline[k])
                         sd[s].e[kept++] = sd[s].e[k];
-                }
                 sd[s].n = kept;
             }
+            free(deadline);
         }
+        cx.scan_dates = sd[s].n;
         if (mt_scan_triggers(&cx, s) != 0)
             goto out;
         /* Sort this sentence's triggers by position. */
@@ -2718,6 +3206,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             if (r->tense == INGEST_TENSE_UNKNOWN && i + 1 == cx.raw_count && i == first)
                 r->tense = stense;
             r->status = mt_status_of(&cx, r);
+            if (r->rescheduled) {
+                r->status = "scheduled";
+                r->cued = 1;
+            }
             /* "The meeting followed a visit to Tokyo last week by ...": what comes after
              * such a verb is another event */
             static const char *const rel[] = {
@@ -2802,6 +3294,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 size_t dlo = mt_low_of(&cx.t, dstart);
                 size_t dhi = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.end);
                 int taken = 0;
+                /* "the attacks of Sept. 11": a date of another thing, unless it is the
+                 * meeting's own ("the meeting of Oct. 3") */
+                static const char *const of[] = {"of", NULL};
+                int of_before = mt_prep_before(&cx, dlo, cx.sent_lo[s], of);
                 for (size_t i = first; i < cx.raw_count && !taken; i++)
                     taken = cx.raws[i].has_date && cx.raws[i].date_sentence == s &&
                             cx.raws[i].date_clean.start == dstart;
@@ -2810,7 +3306,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 for (size_t i = first; i < cx.raw_count; i++) {
                     const struct mt_raw *r = &cx.raws[i];
                     long d = mt_dist(r->start, r->end, dlo, dhi);
-                    if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound))
+                    if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound) ||
+                        (r->rescheduled && dlo < r->start))
+                        continue; /* a new date comes after "instead hold it" */
+                    if (of_before && !(r->end <= dlo && dlo - r->end <= 4))
                         continue;
                     if (r->spawned) {
                         if (dlo < r->start)
@@ -2853,7 +3352,13 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             for (size_t i = first; i < cx.raw_count; i++) {
                 const struct mt_raw *r = &cx.raws[i];
                 long d = mt_dist(r->start, r->end, pl->start, pl->end);
-                if (r->history || (r->bound != MT_NONE && pl->start >= r->bound))
+                /* "held in Manila; the third took place in Washington": a clause apart */
+                size_t g0 = pl->end < r->start ? pl->end : r->end,
+                       g1 = pl->end < r->start ? r->start : pl->start;
+                if (g0 < g1 && memchr(cx.t.low + g0, ';', g1 - g0))
+                    d += 60;
+                if (r->history || (r->bound != MT_NONE && pl->start >= r->bound) ||
+                    (r->rescheduled && pl->start < r->start))
                     continue;
                 if (opener && (r->anaphoric || r->generic))
                     continue;
@@ -2895,7 +3400,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             }
         }
         /* Participation cues without a trigger: persons join the meeting just reported. */
-        if (first == cx.raw_count && cx.raw_count > 0 && part_cue) {
+        static const char *const gatherings[] = {"summit", "forum", "conference", NULL};
+        if (first == cx.raw_count && cx.raw_count > 0 && part_cue &&
+            !mt_has_any(&cx.t, cx.sent_lo[s], cx.sent_hi[s], gatherings)) {
+            /* not "attended the summit in place of ...": a gathering of its own, not listed */
             struct mt_raw *r = &cx.raws[cx.raw_count - 1];
             if (r->sentence + 2 >= s && !r->history) {
                 MT_EACH_PERSON(&cx, s, k)
@@ -2931,6 +3439,40 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
     }
 
     MT_RANGES(&cx, cx.raws, cx.raw_count, cx.rfirst, cx.rend);
+    /* "Foreign Secretary Dominic Raab and Defence Secretary Ben Wallace spoke from London with
+     * Foreign Minister Toshimitsu Motegi ...": a sentence that reports no meeting of its own
+     * but names ministers of two countries together, right after one that reports a meeting
+     * without naming who took part, names its participants. */
+    for (size_t s = 1; s < sentence_count; s++) {
+        unsigned seats = 0, nats = 0;
+        int n = 0;
+        if (cx.rend[s] > cx.rfirst[s] || cx.rend[s - 1] == cx.rfirst[s - 1])
+            continue;
+        MT_EACH_PERSON(&cx, s, k)
+        if (cx.persons[k].seat & (SEAT_FOUR | SEAT_MINISTER_OTHER)) {
+            seats |= cx.persons[k].seat;
+            nats |= 1u << cx.persons[k].nat;
+            n++;
+        }
+        if (n < 2 || !((seats & SEAT_US && seats & SEAT_JP) ||
+                       (nats & (1u << NAT_OTHER) && nats & ((1u << NAT_US) | (1u << NAT_JP)))))
+            continue;
+        struct mt_raw *r = NULL;
+        for (size_t i = cx.rend[s - 1]; i-- > cx.rfirst[s - 1] && !r;)
+            if (!cx.raws[i].history && !cx.raws[i].spawned && !cx.raws[i].distinct)
+                r = &cx.raws[i];
+        int named = 0;
+        for (size_t i = cx.rfirst[s - 1]; i < cx.rend[s - 1]; i++)
+            for (size_t k = 0; k < cx.raws[i].person_count; k++)
+                named |= (cx.persons[cx.raws[i].persons[k]].seat &
+                          (SEAT_FOUR | SEAT_MINISTER_OTHER | SEAT_LEADERS)) != 0;
+        if (!r || named)
+            continue;
+        MT_EACH_PERSON(&cx, s, k)
+        if (cx.persons[k].seat & (SEAT_FOUR | SEAT_MINISTER_OTHER) &&
+            MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
+            goto out;
+    }
     {
         /* ofirst[s]: the first outcome of sentence s or later */
         size_t o = 0;
@@ -2993,6 +3535,7 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
                  strcmp(cx.raws[j].kind, "ministerial") == 0)) {
                 kind = cx.raws[j].kind;
+                r->foreign |= cx.raws[j].foreign; /* "such talks" after a Japan-Australia 2+2 */
                 break;
             }
         for (size_t j = i + 1; !kind && j < cx.raw_count; j++)
@@ -3001,6 +3544,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
                  strcmp(cx.raws[j].kind, "ministerial") == 0)) {
                 kind = cx.raws[j].kind;
+                /* "the fourth meeting of the two countries' 2+2 format" */
+                r->foreign |= cx.raws[j].foreign;
                 break;
             }
         if (!kind)
@@ -3010,6 +3555,21 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         r->kind = kind;
         if (r->foreign && kind && strcmp(kind, "summit") != 0)
             r->kind = "other";
+    }
+    /* A story about a meeting of one ally with a third country goes on about that series
+     * without naming the countries again ("It was the fourth 2+2 ministerial dialogue between
+     * the treaty allies", "The previous 2+2 was held in London"): such a report is foreign
+     * like the one before it, unless its sentence names an ally. */
+    for (size_t i = 1; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        if (r->foreign || r->history || !r->kind || strcmp(r->kind, "summit") == 0 ||
+            mt_ally_named(&cx, r->sentence))
+            continue;
+        for (size_t j = i; j-- > 0;)
+            if (cx.raws[j].kind && !cx.raws[j].history) {
+                r->foreign = cx.raws[j].foreign;
+                break;
+            }
     }
     for (size_t i = 0; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];

@@ -101,6 +101,16 @@ static void test_absolute(void)
     EXPR("signed in 1996, would", doc, PAST, "1996", "1996", YEAR, "year");
     EXPR("the 1996 Joint Declaration", doc, PAST, "1996", "1996", YEAR, "year");
     EXPR("since 1996 at least", doc, PAST, "1996", "1996", YEAR, "year");
+    /* Japanese style, in Western digits; an era year is not read. */
+    EXPR("on 2023年1月11日 for the", doc, PAST, "2023年1月11日", "2023-01-11", DAY, "absolute");
+    EXPR("(2023年1月13日)", doc, PAST, "2023年1月13日", "2023-01-13", DAY, "absolute");
+    EXPR("in 2023年1月 the", doc, PAST, "2023年1月", "2023-01", MONTH, "month");
+    NONE("令和5年1月11日");
+    /* A year naming an event, or the year a plan was for; not a count. */
+    EXPR("The 2015 session adopted", doc, PAST, "2015", "2015", YEAR, "year");
+    EXPR("a session pencilled in for 2001 was dropped", doc, PAST, "2001", "2001", YEAR, "year");
+    NONE("the 2000 troops were sent");
+    NONE("paid for 2000 tickets");
     /* Ranges of days are not one day. */
     EXPR("on Oct. 3-4, 2013 in Tokyo", doc, PAST, "Oct. 3-4, 2013", "2013-10", MONTH, NULL);
     /* Leap days. */

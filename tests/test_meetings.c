@@ -630,6 +630,126 @@ static void test_merge(void)
     ingest_registry_free(reg);
 }
 
+/* Rules written for the third held-out batch (tests/fixtures/meetings/heldout3/). */
+static void test_batch3_rules(void)
+{
+    static const struct spec places[] = {{"Tokyo", "tokyo", "place", NULL},
+                                         {"Seoul", "seoul", "place", NULL},
+                                         {NULL, NULL, NULL, NULL}};
+    static const struct spec people[] = {
+        {"Jim Mattis", "jim-mattis", "person", "U.S. Secretary of Defense"},
+        {"Tomomi Inada", "tomomi-inada", "person", "Minister of Defense of Japan"},
+        {NULL, NULL, NULL, NULL}};
+    struct ingest_meeting_result res = {0};
+
+    /* Put back to a new date: the slot called off and the new meeting, both in Tokyo. */
+    CHECK(extract("Japan and the United States have postponed a two-plus-two meeting that was "
+                  "set for Thursday in Tokyo, and will instead hold it there on March 3.",
+                  places, "2020-02-24", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    if (res.count == 2) {
+        CHECK_STR(res.mentions[0].status, "cancelled");
+        CHECK_STR(res.mentions[0].date, "2020-02-27"); /* the Thursday the plan was for */
+        CHECK_STR(res.mentions[0].place_id, "tokyo");
+        CHECK_STR(res.mentions[1].kind, "scc");
+        CHECK_STR(res.mentions[1].status, "scheduled");
+        CHECK_STR(res.mentions[1].date, "2020-03-03");
+        CHECK_STR(res.mentions[1].place_id, "tokyo"); /* "there" */
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* No document date: the dateline's date anchors "on Tuesday". */
+    CHECK(extract("SEOUL, May 2, 2018 \xE2\x80\x94 Officials of the two governments met here on "
+                  "Tuesday.",
+                  places, NULL, "SEOUL", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "working-level");
+        CHECK_STR(res.mentions[0].date, "2018-05-01");
+        CHECK_STR(res.mentions[0].place_id, "seoul");
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* A 2+2 of Japan with a third country, and the series named again without the countries. */
+    CHECK(extract("Japan and the Philippines held their first two-plus-two talks in Tokyo on "
+                  "Saturday. The next such meeting will be held next year.",
+                  places, "2019-06-02", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    for (size_t i = 0; i < res.count; i++) {
+        CHECK_STR(res.mentions[i].kind, "other");
+        CHECK(res.mentions[i].participant_count == 0); /* no U.S. seats resolved */
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* A Japanese-style date. */
+    CHECK(extract("Japan and the United States held a 2+2 in Tokyo (2021\xE5\xB9\xB4"
+                  "3\xE6\x9C\x88" "16\xE6\x97\xA5).",
+                  places, "2021-04-01", NULL, &res) == 0);
+    CHECK(res.count == 1 && strcmp(res.mentions[0].date, "2021-03-16") == 0);
+    ingest_meeting_result_clear(&res);
+
+    /* "announced ... after talks": the talks took place, so "Saturday" is the one before. */
+    CHECK(extract("The United States will send more ships to the region, Jim Mattis announced on "
+                  "Saturday after talks here with Tomomi Inada.",
+                  people, "2017-02-05", "TOKYO", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "ministerial");
+        CHECK_STR(res.mentions[0].status, "held");
+        CHECK_STR(res.mentions[0].date, "2017-02-04");
+        CHECK_STR(res.mentions[0].place_id, "tokyo");
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* "he had met ... here": the minister the sentence before opens with, and one of
+     * neither ally whose office the text does not give. */
+    static const struct spec hague[] = {
+        {"Takeshi Iwaya", "takeshi-iwaya", "person", NULL},
+        {"Jens Lindqvist", "jens-lindqvist", "person", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Foreign Minister Takeshi Iwaya arrived for the conference. On Tuesday, he had "
+                  "met Jens Lindqvist here and agreed to share technology.",
+                  hague, "2025-06-26", "THE HAGUE", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "other");
+        CHECK_STR(res.mentions[0].date, "2025-06-24");
+        CHECK_STR(res.mentions[0].place_name, "The Hague");
+        CHECK(has_participant(&res.mentions[0], "takeshi-iwaya", "text"));
+        CHECK(has_participant(&res.mentions[0], "jens-lindqvist", "text"));
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* A name listed after the four offices holds one of them. */
+    static const struct spec four[] = {
+        {"Taro Kono", "taro-kono", "person", NULL},
+        {"Takeshi Iwaya", "takeshi-iwaya", "person", NULL},
+        {"Mike Pompeo", "mike-pompeo", "person", NULL},
+        {"Pat Smithers", "pat-smithers", "person", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Japan and the United States held a two-plus-two meeting on Friday. The two "
+                  "countries' foreign and defense ministers -- Taro Kono, Takeshi Iwaya, Mike "
+                  "Pompeo and Pat Smithers -- agreed to work together in space.",
+                  four, "2019-04-20", NULL, &res) == 0);
+    CHECK(res.count == 1 && has_participant(&res.mentions[0], "pat-smithers", NULL) &&
+          res.mentions[0].participant_count == 4);
+    ingest_meeting_result_clear(&res);
+
+    /* "the attacks of Sept. 11" date the attacks; "not ... until" dates the next meeting. */
+    CHECK(extract("Japan and the United States held a 2+2 in Tokyo in 2000. A session planned "
+                  "for 2001 was dropped after the attacks of Sept. 11, and the forum did not "
+                  "meet again until December 2002.",
+                  places, "2010-01-01", NULL, &res) == 0);
+    CHECK(res.count == 3);
+    if (res.count == 3) {
+        CHECK_STR(res.mentions[1].status, "cancelled");
+        CHECK_STR(res.mentions[1].date, "2001");
+        CHECK_STR(res.mentions[2].status, "held");
+        CHECK_STR(res.mentions[2].date, "2002-12");
+    }
+    ingest_meeting_result_clear(&res);
+}
+
 int main(void)
 {
     char err[256];
@@ -644,6 +764,7 @@ int main(void)
     test_not_meetings();
     test_kinds();
     test_offices_resolved();
+    test_batch3_rules();
     test_merge();
     ingest_gazetteer_free(gz);
     return unit_done("test_meetings");
