@@ -43,7 +43,11 @@ enum {
     L_PLACENOUN = 1u << 27,  /* "the city of X": "city", "island" */
     L_GENERIC = 1u << 28,    /* words of generic organization names: "foreign", "ministry" */
     L_SMALL = 1u << 29,      /* small words a headline leaves in lower case: "of", "on" */
+    L_GIVEN_M = 1u << 30,    /* given names borne (almost) only by men: "timothy", "hiroshi" */
 };
+/* given names borne (almost) only by women: "laura", "keiko" (not in the enum: an enumerator
+ * must fit in an int) */
+#define L_GIVEN_F (1u << 31)
 
 struct lex_list {
     unsigned flags;
@@ -293,6 +297,40 @@ static const char *const lex_given[] = {
     "albert", "teodoro", "enrique"
 };
 
+/* Given names that tell a person's gender when nothing else in the text does (no honorific,
+ * no gazetteer row, no he/she after the name). Names used by both are left out. */
+static const char *const lex_given_m[] = {
+    "john", "james", "michael", "robert", "william", "david", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "andrew", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason",
+    "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
+    "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory", "raymond", "patrick",
+    "jack", "dennis", "jerry", "aaron", "henry", "douglas", "peter", "adam", "nathan", "walter",
+    "harold", "carl", "arthur", "gerald", "roger", "keith", "jeremy", "lawrence", "sean",
+    "albert", "ethan", "bruce", "ralph", "eugene", "wayne", "alan", "louis", "russell", "philip",
+    "harry", "vincent", "kurt", "mike", "colin", "warren", "jim", "lloyd", "pete", "marco", "tom",
+    "tim", "bob", "steve", "jeff", "greg", "matt", "fred", "ron", "craig", "todd", "neil", "ian",
+    "stuart", "graham", "malcolm", "hugh", "nigel", "simon", "hiroshi", "takeshi", "kenji",
+    "takashi", "kenta", "shinji", "tadashi", "satoshi", "koji", "kazuo", "masahiro", "ichiro",
+    "jiro", "saburo", "nobuo", "minoru", "katsuya", "seiji", "koichiro", "hirofumi", "nobutaka",
+    "yoshimasa", "toshimitsu", "hirokazu", "susumu", "kazuyoshi", "akinori", "yasuhiro",
+    "hiroyuki", "tetsuya", "daisuke", "ryota", "shota", "yuta", "haruto", "sota", "yuto",
+    "tetsuo", "hideki", "masaru", "yoshio", "toshio", "kenichi", "shunji", "tatsuya"};
+static const char *const lex_given_f[] = {
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+    "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily",
+    "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie",
+    "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen",
+    "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "rachel",
+    "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie",
+    "joyce", "victoria", "olivia", "lauren", "joan", "evelyn", "judith", "megan", "martha",
+    "hannah", "gloria", "ann", "teresa", "kathryn", "sara", "alice", "julia", "grace", "denise",
+    "claire", "ellen", "diana", "natalie", "charlotte", "caroline", "sheila", "hillary",
+    "madeleine", "condoleezza", "penny", "marise", "keiko", "yuko", "naomi", "akiko", "yoko",
+    "michiko", "hiroko", "tomoko", "mariko", "emiko", "kazuko", "tomomi", "yoriko", "makiko",
+    "mizuho", "fumiko", "akemi", "sanae", "yuriko", "naoko", "rina", "emi", "ayumi", "sachiko",
+    "noriko", "junko", "kyoko", "megumi", "haruka"};
+
 static const char *const lex_conn[] = {
     "of", "for", "to", "and", "on", "the", "at", "in", "&", "with", "between", "de", "del"
 };
@@ -426,6 +464,8 @@ static const struct lex_list lex_lists[] = {{L_TITLE, lex_title, LEX_N(lex_title
                                             {L_PART, lex_part, LEX_N(lex_part)},
                                             {L_GIVEN, lex_given, LEX_N(lex_given)},
                                             {L_CONN, lex_conn, LEX_N(lex_conn)},
+                                            {L_GIVEN_M, lex_given_m, LEX_N(lex_given_m)},
+                                            {L_GIVEN_F, lex_given_f, LEX_N(lex_given_f)},
                                             {L_PRON_M, lex_pron_m, LEX_N(lex_pron_m)},
                                             {L_PRON_F, lex_pron_f, LEX_N(lex_pron_f)},
                                             {L_ZH, lex_zh, LEX_N(lex_zh)},
@@ -904,12 +944,13 @@ static void kb_range(struct ent_ctx *x, size_t a, size_t b, int depth);
 static struct ingest_alias_match *kb_match_range(struct ent_ctx *x, size_t a, size_t b,
                                                  size_t *count)
 {
-    struct ingest_tokens view = {x->tk.tok + a, b - a, x->tk.norm};
+    struct ingest_tokens view;
     struct ingest_alias_match *m = NULL;
 
     *count = 0;
     if (b <= a)
-        return NULL;
+        return NULL; /* before the view: with no tokens x->tk.tok is NULL, and NULL + 0 is UB */
+    view = (struct ingest_tokens){x->tk.tok + a, b - a, x->tk.norm};
     if (ingest_gazetteer_match(x->gz, &view, &m, count) < 0) {
         x->oom = 1;
         return NULL;
@@ -1011,6 +1052,14 @@ static void kb_person(struct ent_ctx *x, size_t a, size_t b, size_t entity, int 
     } else {
         k = a;
     }
+    /* "Deputy Secretary of State Christopher Landau": an alias ending in a known surname that
+     * is the first name of someone else ("Secretary of State Christopher") */
+    if (b == k + 1 && b < x->n && same_sent(x, k, b) && is_cap(x, b) && x->owner[b] < 0 &&
+        (TF(x, b) & INGEST_TOK_WORD) && !(TF(x, b) & INGEST_TOK_ABBR) &&
+        !(x->lx[b] & (L_FUNC | L_TIME | L_TITLE | L_HEAD | L_ORGCUE | L_PLACECUE | L_DET |
+                      L_SUFFIX)) &&
+        !kb_name_tok(x, entity, b) && x->tk.tok[b].start == x->tk.tok[k].end + 1)
+        return;
     if (k > a) {
         /* "Chinese President Xi" + "Jinping": the full name may run past the alias */
         size_t count, lim = k + 8 < x->n ? k + 8 : x->n;
@@ -1158,7 +1207,20 @@ static void kb_range(struct ent_ctx *x, size_t a, size_t b, int depth)
 static int absorbable(const struct ent_ctx *x, size_t i)
 {
     const struct ent_cand *c = owner_cand(x, i);
-    return c && (c->type == INGEST_ENT_COUNTRY || c->type == INGEST_ENT_PLACE) && c->kb >= 0;
+    size_t t;
+
+    if (!c || c->kb < 0)
+        return 0;
+    if (c->type == INGEST_ENT_COUNTRY || c->type == INGEST_ENT_PLACE)
+        return 1;
+    /* "Marine Corps University", "Naval War College": an institution named after an
+     * organization is another organization */
+    t = c->t1;
+    return c->type == INGEST_ENT_ORGANIZATION && t < x->n && is_cap(x, t) &&
+           x->owner[t] < 0 &&
+           (is_lw(x, t, "university") || is_lw(x, t, "college") || is_lw(x, t, "academy") ||
+            is_lw(x, t, "school") || is_lw(x, t, "institute") || is_lw(x, t, "foundation") ||
+            is_lw(x, t, "museum") || is_lw(x, t, "hospital") || is_lw(x, t, "library"));
 }
 
 static int run_word(const struct ent_ctx *x, size_t i)
@@ -1531,6 +1593,10 @@ static void acronym_pass(struct ent_ctx *x)
         }
         if (x->c[def].type == INGEST_ENT_PERSON || x->c[def].type == INGEST_ENT_COUNTRY)
             continue;
+        /* "MANILA (AP) —": a wire service's credit after a dateline, not the place's initials */
+        if (x->c[def].type == INGEST_ENT_PLACE && x->owner[acr] < 0 &&
+            !acronym_fits(x, W(x, acr), x->c[def].t0, x->c[def].t1))
+            continue;
         if (x->owner[acr] >= 0) {
             const struct ent_cand *ac = &x->c[x->owner[acr]];
             if (ac->kb >= 0 && ac->kb == x->c[def].kb)
@@ -1725,6 +1791,17 @@ static int role_shape(const struct ent_ctx *x, size_t s, size_t e)
 /* A role description ends before a trailing "in Tokyo" (where the office is, not what). */
 static size_t role_trim_place(const struct ent_ctx *x, size_t s, size_t e)
 {
+    /* "historian at the Marine Corps University in Quantico": an institution's town, not
+     * yet known as a place when the role is read */
+    if (e >= s + 4) {
+        size_t k = e;
+        while (k > s + 2 && k + 3 > e && is_cap(x, k - 1) && x->owner[k - 1] < 0 &&
+               !(x->lx[k - 1] & (L_ORGCUE | L_HEAD | L_TITLE)))
+            k--;
+        if (k < e && is_lw(x, k - 1, "in") && owner_cand(x, k - 2) &&
+            owner_cand(x, k - 2)->type == INGEST_ENT_ORGANIZATION)
+            return k - 1;
+    }
     if (e >= s + 3) {
         const struct ent_cand *c = owner_cand(x, e - 1);
         if (c && (c->type == INGEST_ENT_PLACE || c->type == INGEST_ENT_COUNTRY) && !c->demonym &&
@@ -1795,8 +1872,15 @@ static char *apposition_left(struct ent_ctx *x, size_t a)
         size_t p = s - 1;
         if (x->owner[p] >= 0) {
             const struct ent_cand *c = &x->c[x->owner[p]];
-            if (c->type == INGEST_ENT_PERSON)
+            if (c->type == INGEST_ENT_PERSON) {
+                /* "Kurt Campbell and Japan's deputy foreign minister, Hiroshi Kaneda": the
+                 * role starts after the coordinated name */
+                if (s < e && (is_lw(x, s, "and") || is_lw(x, s, "or"))) {
+                    s++;
+                    break;
+                }
                 return NULL;
+            }
             s = c->t0;
             continue;
         }
@@ -2040,10 +2124,39 @@ static void place_pass(struct ent_ctx *x)
             (is_place_mention(x, e + 1) || is_lw(x, e + 1, "near") ||
              (is_lw(x, e + 1, "in") && is_place_mention(x, e + 2))))
             ok = 1;
-        /* "Villamor Air Base in Manila" */
-        if (i >= 2 && is_lw(x, i - 1, "in") && is_place_mention(x, i - 2) &&
-            owner_cand(x, i - 2)->type == INGEST_ENT_PLACE)
+        /* "Villamor Air Base in Manila", "the Marine Corps University in Quantico" */
+        if (i >= 2 && is_lw(x, i - 1, "in") && owner_cand(x, i - 2) &&
+            (owner_cand(x, i - 2)->type == INGEST_ENT_PLACE ||
+             owner_cand(x, i - 2)->type == INGEST_ENT_ORGANIZATION) &&
+            !owner_cand(x, i - 2)->demonym)
             ok = 1;
+        /* "flew on to Iwo Jima", "traveled to Manila": a journey ends at a place */
+        if (i >= 2 && (is_lw(x, i - 1, "to") || is_lw(x, i - 1, "in"))) {
+            size_t v = i - 2;
+            if (v > 0 && (is_lw(x, v, "on") || is_lw(x, v, "back") || is_lw(x, v, "down")))
+                v--;
+            if (is_lw(x, v, "flew") || is_lw(x, v, "traveled") || is_lw(x, v, "travelled") ||
+                is_lw(x, v, "arrived") || is_lw(x, v, "returned") || is_lw(x, v, "headed") ||
+                is_lw(x, v, "went") || is_lw(x, v, "sailed") || is_lw(x, v, "moved"))
+                ok = 1;
+        }
+        /* "said in Manila last week", "in Quantico on Monday" */
+        if (i > 0 && (is_lw(x, i - 1, "in") || is_lw(x, i - 1, "at")) && e < x->n &&
+            (((is_lw(x, e, "last") || is_lw(x, e, "this") || is_lw(x, e, "next")) &&
+              (is_lw(x, e + 1, "week") || is_lw(x, e + 1, "month") || is_lw(x, e + 1, "year") ||
+               (x->lx[e + 1] & L_TIME))) ||
+             (is_lw(x, e, "on") && (x->lx[e + 1] & L_TIME))))
+            ok = 1;
+        /* "Senator Daniel Pruitt of Kansas": a legislator's state or district */
+        if (i >= 2 && is_lw(x, i - 1, "of") && owner_cand(x, i - 2) &&
+            owner_cand(x, i - 2)->type == INGEST_ENT_PERSON && owner_cand(x, i - 2)->role &&
+            e - i <= 2 && (is_w(x, e, ",") || is_w(x, e, ".") || !is_cap(x, e))) {
+            const char *r = owner_cand(x, i - 2)->role;
+            if (!strncmp(r, "Senator", 7) || !strncmp(r, "Sen.", 4) ||
+                !strncmp(r, "Representative", 14) || !strncmp(r, "Rep.", 4) ||
+                !strncmp(r, "Congressman", 11) || !strncmp(r, "Congresswoman", 13))
+                ok = 1;
+        }
         /* a list with known places: "to Australia and Hawaii" */
         if (e - i <= 2 && !(x->lx[i] & L_GIVEN)) {
             int left = i >= 2 &&
@@ -3016,10 +3129,18 @@ static int is_metonym_or_country(const struct ent_ctx *x, size_t i)
     return c && !c->demonym && (c->type == INGEST_ENT_COUNTRY || metonym_place(x, c));
 }
 
+static int is_quote_mark(const struct ent_ctx *x, size_t i);
+
 static int metonym_gov(const struct ent_ctx *x, const struct ent_cand *c)
 {
     size_t a = c->t0, b = c->t1, p = a > 0 ? a - 1 : 0;
 
+    /* "the rest is up to Beijing", "neither does Manila": idioms whose X decides or acts */
+    if (a >= 2 && is_lw(x, a - 1, "to") && is_lw(x, a - 2, "up"))
+        return 1;
+    if (a >= 2 && (is_lw(x, a - 1, "does") || is_lw(x, a - 1, "did")) &&
+        (is_lw(x, a - 2, "neither") || is_lw(x, a - 2, "nor") || is_lw(x, a - 2, "so")))
+        return 1;
     /* places: "in Tokyo", "Washington-based", "TOKYO —" */
     if (a > 0 && (x->lx[a - 1] & L_LOCPREP) && !is_lw(x, a - 1, "toward") &&
         !is_lw(x, a - 1, "towards"))
@@ -3037,6 +3158,24 @@ static int metonym_gov(const struct ent_ctx *x, const struct ent_cand *c)
         return k < x->n && (x->lx[k] & L_GOVNOUN) != 0;
     }
     if (verb_follows(x, b))
+        return 1;
+    /* "Pyongyang reads these pictures closely": a verb in the present and its object */
+    if (b + 1 < x->n && !is_cap(x, b) && (TF(x, b) & INGEST_TOK_WORD) && strlen(LW(x, b)) > 3 &&
+        LW(x, b)[strlen(LW(x, b)) - 1] == 's' && LW(x, b)[strlen(LW(x, b)) - 2] != 's' &&
+        (x->sstart[a] || (a > 0 && is_lw(x, a - 1, "and"))) &&
+        ((x->lx[b + 1] & L_DET) || is_lw(x, b + 1, "these") || is_lw(x, b + 1, "those") ||
+         is_lw(x, b + 1, "this") || is_lw(x, b + 1, "its") || is_lw(x, b + 1, "their") ||
+         is_adverb(x, b + 1)))
+        return 1;
+    /* "that Beijing "was not consulted"": the subject of a reported clause quoted after it */
+    if (a > 0 && is_lw(x, a - 1, "that") && b + 1 < x->n && is_quote_mark(x, b) &&
+        (is_lw(x, b + 1, "was") || is_lw(x, b + 1, "is") || is_lw(x, b + 1, "had") ||
+         is_lw(x, b + 1, "has") || is_lw(x, b + 1, "would") || is_lw(x, b + 1, "will")))
+        return 1;
+    /* "..., and Beijing noticed": a clause's subject followed by a verb in the past */
+    if (b < x->n && !is_cap(x, b) && (TF(x, b) & INGEST_TOK_WORD) && strlen(LW(x, b)) > 4 &&
+        strcmp(LW(x, b) + strlen(LW(x, b)) - 2, "ed") == 0 && !(x->lx[b] & L_CONN) &&
+        (x->sstart[a] || (a > 0 && is_lw(x, a - 1, "and"))))
         return 1;
     /* "that Washington was not in a hurry": the subject of a reported clause */
     if (a > 0 && is_lw(x, a - 1, "that") &&
@@ -3243,6 +3382,10 @@ static void pronoun_votes(const struct ent_ctx *x, const struct ingest_entity_re
         }
         if (m->type != INGEST_ENT_PERSON || di < 0 || out->entities[di].gender || t == 0 || inq)
             continue;
+        /* "asked about Lin's remarks, ... she said": a possessor is not whom the next
+         * pronoun means */
+        if (t < x->n && is_w(x, t, "'s"))
+            continue;
         limit = x->sent[t - 1] + 1;
         q = 0;
         extra = 0; /* sentences inside the skipped quotation do not count */
@@ -3317,6 +3460,26 @@ static int doc_entity_add_role(struct ingest_doc_entity *de, const char *role)
         return -1;
     de->role_count++;
     return 0;
+}
+
+/* The gender a full name's given name tells ("Timothy Rourke": 'm'), or 0. */
+static char given_gender(const struct ent_ctx *x, const char *name)
+{
+    char w[32];
+    size_t n = 0;
+    unsigned f;
+
+    if (!name)
+        return 0;
+    while (name[n] && name[n] != ' ' && n + 1 < sizeof(w)) {
+        w[n] = (char)tolower((unsigned char)name[n]);
+        n++;
+    }
+    if (name[n] != ' ')
+        return 0; /* one word: a surname, or too long to be a given name */
+    w[n] = '\0';
+    f = lex_get(&x->lex, w);
+    return (f & L_GIVEN_M) ? 'm' : (f & L_GIVEN_F) ? 'f' : 0;
 }
 
 static int build_output(struct ent_ctx *x, const struct ingest_range *sentences,
@@ -3453,10 +3616,15 @@ static int build_output(struct ent_ctx *x, const struct ingest_range *sentences,
             oom = 1;
         else {
             pronoun_votes(x, out, &ents, votes);
-            for (size_t k = 0; k < out->entity_count; k++)
-                if (out->entities[k].type == INGEST_ENT_PERSON && !out->entities[k].gender &&
-                    votes[k])
-                    out->entities[k].gender = votes[k] > 0 ? 'm' : 'f';
+            for (size_t k = 0; k < out->entity_count; k++) {
+                struct ingest_doc_entity *de = &out->entities[k];
+                if (de->type != INGEST_ENT_PERSON || de->gender)
+                    continue;
+                if (votes[k])
+                    de->gender = votes[k] > 0 ? 'm' : 'f';
+                else
+                    de->gender = given_gender(x, de->name);
+            }
             free(votes);
         }
     }

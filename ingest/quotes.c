@@ -1409,6 +1409,18 @@ static void q_classify(const struct qcx *cx, size_t a, size_t b, struct qspk *ou
         if (cx->tok[i].quote != QNONE || cx->tok[i].kind == QT_DQ ||
             (cx->tok[i].event != QNONE && !(cx->ev[cx->tok[i].event].flags & CUE_BASE)))
             return; /* a quote or a speech verb inside: a clause, not a speaker phrase */
+    /* "Benning shook her head when": a name, then a verb and its object, is a clause whose
+     * subject is the name */
+    if (cx->tok[a].mention != QNONE && q_mtype(cx, cx->tok[a].mention) == INGEST_ENT_PERSON) {
+        size_t l = q_mention_last_tok(cx, a) + 1;
+        if (l + 1 < b && q_is_lower_word(cx, l) && !q_win(cx, l, q_prepositions) &&
+            !q_win(cx, l, q_determiners) && !q_win(cx, l, q_conj_words) &&
+            (q_win(cx, l + 1, q_determiners) || q_weq(cx, l + 1, "her") ||
+             q_weq(cx, l + 1, "his") || q_weq(cx, l + 1, "their") || q_weq(cx, l + 1, "its"))) {
+            q_spk_mention(cx, out, cx->tok[a].mention, a);
+            return;
+        }
+    }
     if (b - a == 1 && q_is_pronoun(cx, a, &out->gender)) {
         out->kind = SPK_PRONOUN;
         out->w0 = a;
@@ -1592,9 +1604,46 @@ static size_t q_np_back(const struct qcx *cx, size_t end, size_t lo)
     return k;
 }
 
+/* Token i is a word in capitals ("MANILA", "TOKYO"): a dateline's. */
+static int q_all_caps(const struct qcx *cx, size_t i)
+{
+    size_t letters = 0;
+
+    if (cx->tok[i].kind != QT_WORD)
+        return 0;
+    for (size_t k = cx->tok[i].start; k < cx->tok[i].end; k++) {
+        unsigned char c = (unsigned char)cx->text[k];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/* "MANILA (AP) — X said" / "NAHA, Japan — ...": the token after a dateline that opens the
+ * paragraph at s, or s when there is none. */
+static size_t q_skip_dateline(const struct qcx *cx, size_t s, size_t limit)
+{
+    size_t k = s;
+
+    if (s != cx->para_first[cx->tok[s].para] || !q_all_caps(cx, s))
+        return s;
+    while (k < limit && k < s + 10) {
+        if (q_is_punct(cx, k, '-'))
+            return k + 1;
+        if (cx->tok[k].kind == QT_DQ || cx->tok[k].quote != QNONE ||
+            (cx->tok[k].kind == QT_WORD && !cx->tok[k].cap))
+            break;
+        k++;
+    }
+    return s;
+}
+
 /* The first word of a sentence after intros: "In response, the ministry" -> "the". */
 static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
 {
+    if (s < limit)
+        s = q_skip_dateline(cx, s, limit);
     for (int round = 0; round < 3 && s < limit; round++) {
         if (cx->tok[s].kind == QT_DQ && cx->tok[s].quote != QNONE) {
             const struct qspan *sp = &cx->spans[cx->tok[s].quote];
@@ -1628,6 +1677,9 @@ static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
 /* The subject of the sentence starting at token s (not resolving pronouns). */
 static void q_sentence_subject(const struct qcx *cx, size_t s, size_t limit, struct qspk *out)
 {
+    static const char *const questions[] = {
+        "was", "is",  "are", "were", "did", "do",  "does",  "will", "would", "can",
+        "could", "should", "has", "have", "had", "how", "what", "why", "where", "who", NULL};
     size_t a = q_subject_start(cx, s, limit), e;
 
     q_spk_none(out);
@@ -1637,9 +1689,26 @@ static void q_sentence_subject(const struct qcx *cx, size_t s, size_t limit, str
         q_classify(cx, a, a + 1, out);
         return;
     }
+    /* "Was that a demand or a request?": a question, not a sentence about someone named */
+    if (cx->tok[a].cap && q_win(cx, a, questions))
+        return;
     e = q_np_run(cx, a, limit);
     if (e > a)
         q_classify(cx, a, e, out);
+    /* "On the missile defense program he was more cautious": the subject after a leading
+     * phrase that no comma closes */
+    if (out->kind == SPK_NONE && !out->unknown_name && q_win(cx, a, q_prepositions)) {
+        for (size_t k = a + 1; k < limit && k < a + 10; k++) {
+            if (cx->tok[k].kind == QT_DQ || cx->tok[k].quote != QNONE ||
+                q_is_punct(cx, k, ','))
+                break;
+            if (q_is_pronoun(cx, k, NULL) && !q_weq(cx, k, "it") && k + 1 < limit &&
+                cx->tok[k + 1].kind == QT_WORD && !cx->tok[k + 1].cap) {
+                q_classify(cx, k, k + 1, out);
+                break;
+            }
+        }
+    }
 }
 
 /* Is token k a boundary between clauses when looking for a subject? */
@@ -1697,6 +1766,14 @@ static void q_split_parts(const struct qcx *cx, size_t a, size_t b, struct qspk 
     }
 }
 
+/* Token i is a lower-case word ending in "-ing" ("traveling", "speaking"). */
+static int q_is_ing(const struct qcx *cx, size_t i)
+{
+    size_t n = q_tlen(cx, i);
+    return cx->tok[i].kind == QT_WORD && !cx->tok[i].cap && n > 5 &&
+           memcmp(cx->text + cx->tok[i].end - 3, "ing", 3) == 0;
+}
+
 /* The subject of the verb at token v, looking back no further than token lo. */
 static void q_subject_before(const struct qcx *cx, size_t v, size_t lo, struct qspk *out,
                              int *elided)
@@ -1720,6 +1797,24 @@ static void q_subject_before(const struct qcx *cx, size_t v, size_t lo, struct q
     }
     if (cx->tok[j].mention != QNONE && cx->tok[j].quote == QNONE) {
         size_t m = cx->tok[j].mention;
+        if (q_mtype(cx, m) == INGEST_ENT_PERSON && q_mention_after_prep(cx, j, lo)) {
+            /* "A senior official traveling with the minister said": the person is in a
+             * modifier; an unnamed source or a body heading the phrase is the speaker */
+            size_t f = q_mention_first_tok(cx, j), a = f, e;
+            struct qspk head;
+            while (a > lo && !q_clause_boundary(cx, a - 1))
+                a--;
+            for (e = a + 1; e < f; e++)
+                if (!cx->tok[e].cap && (q_win(cx, e, q_prepositions) || q_is_ing(cx, e)))
+                    break;
+            if (a < e && e < f) {
+                q_classify(cx, a, e, &head);
+                if (head.kind == SPK_UNNAMED || head.kind == SPK_ORG) {
+                    *out = head;
+                    return;
+                }
+            }
+        }
         if (q_mtype(cx, m) == INGEST_ENT_PERSON || !q_mention_after_prep(cx, j, lo)) {
             q_spk_mention(cx, out, m, j);
             return;
@@ -1740,7 +1835,13 @@ static void q_subject_before(const struct qcx *cx, size_t v, size_t lo, struct q
         q_split_parts(cx, lo, j, out);
         return;
     }
-    if (q_weq(cx, j, "and") || q_weq(cx, j, "but") || q_weq(cx, j, "or")) {
+    /* "X and told ...", "Benning shook her head when told of his remark": the verb's subject
+     * is the clause's */
+    if (q_weq(cx, j, "and") || q_weq(cx, j, "but") || q_weq(cx, j, "or") ||
+        ((q_weq(cx, j, "when") || q_weq(cx, j, "while") || q_weq(cx, j, "after") ||
+          q_weq(cx, j, "before") || q_weq(cx, j, "if") || q_weq(cx, j, "once") ||
+          q_weq(cx, j, "until") || q_weq(cx, j, "unless")) &&
+         !cx->tok[j].cap)) {
         *elided = 1;
         return;
     }
@@ -2014,6 +2115,34 @@ static int q_other_fitting_person(const struct qcx *cx, size_t from, size_t to,
     return 0;
 }
 
+/* Another person than spk in tokens [from, to) who could be the one a pronoun means: of the
+ * gender wanted, or of unknown gender and not a possessive ("asked about Lin's remarks"). */
+static int q_other_subject_like(const struct qcx *cx, size_t from, size_t to,
+                                const struct qspk *spk, char want)
+{
+    const char *id = spk->mention != QNONE ? cx->ments[spk->mention].entity_id : NULL;
+
+    for (size_t k = from; k < to && k < cx->ntok; k++) {
+        size_t m = cx->tok[k].mention, e;
+        const char *after;
+        if (m == QNONE || cx->tok[k].quote != QNONE || q_mtype(cx, m) != INGEST_ENT_PERSON)
+            continue;
+        if (id && strcmp(cx->ments[m].entity_id, id) == 0)
+            continue;
+        if (cx->ment_gender[m] == want)
+            return 1;
+        if (cx->ment_gender[m] != 0)
+            continue;
+        e = cx->ments[m].clean.end;
+        after = cx->text + e;
+        if ((e + 2 <= cx->len && !memcmp(after, "'s", 2)) ||
+            (e + 4 <= cx->len && !memcmp(after, "\xE2\x80\x99s", 4)))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 /* Another person who fits the pronoun spoke in paragraph p besides spk. */
 static int q_other_speaker(const struct qcx *cx, size_t p, const struct qspk *spk, char want)
 {
@@ -2079,6 +2208,38 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
         c = q_compat(&cand, want);
         if (c == 2 || (c == 1 && cand.kind == SPK_UNNAMED))
             found = 1;
+    }
+    /* (a') "Sato nodded. "Q," she said": a narrative sentence about one person, right
+     * before the sentence the quote opens, introduces its speaker */
+    if (!found && (want == 'm' || want == 'f') && ss > cx->para_first[p] &&
+        cx->tok[ss].kind == QT_DQ) {
+        size_t ps = q_sent_start(cx, ss - 1);
+        int narrative = 1;
+        for (size_t k = ps; k < ss; k++)
+            if (cx->tok[k].kind == QT_DQ || cx->tok[k].quote != QNONE)
+                narrative = 0;
+        if (narrative) {
+            struct qspk prev;
+            q_sentence_subject(cx, ps, ss, &prev);
+            /* "A member of the party, Kazuko Yonamine, pressed ...": the name in apposition */
+            if (prev.kind == SPK_UNNAMED) {
+                size_t k = ps;
+                while (k + 2 < ss && !q_is_punct(cx, k, ',') &&
+                       (cx->tok[k].mention == QNONE ||
+                        q_mtype(cx, cx->tok[k].mention) != INGEST_ENT_PERSON))
+                    k++;
+                if (k + 2 < ss && q_is_punct(cx, k, ',') && cx->tok[k + 1].mention != QNONE &&
+                    q_mtype(cx, cx->tok[k + 1].mention) == INGEST_ENT_PERSON &&
+                    q_is_punct(cx, q_mention_last_tok(cx, k + 1) + 1, ','))
+                    q_spk_mention(cx, &prev, cx->tok[k + 1].mention, k + 1);
+            }
+            c = prev.kind == SPK_PERSON ? q_compat(&prev, want) : 0;
+            if (c >= 1 && !q_other_subject_like(cx, ps, ss, &prev, want)) {
+                cand = prev;
+                found = 1;
+                conf = c == 2 ? 0.75 : 0.65; /* of unknown gender, but the only one it can be */
+            }
+        }
     }
     /* (b') "A reporter asked Rubio about tariffs. "Q," he said": the one asked answers */
     if (!found && (h = q_hist_latest(cx, p, ptok, 0)) != NULL && q_is_question_cue(cx, h->tok)) {
@@ -2498,6 +2659,25 @@ static void q_attr_cue(struct qattr *A, const struct qcx *cx, size_t tok)
         A->cue1 = tok + 2;
 }
 
+/* "Q: ..." / "A: "Q"": an answer line in an interview is the interviewee's, the last person
+ * quoted in the paragraphs before it. Sets *out when it finds one. */
+static void q_answer_line(const struct qcx *cx, size_t colon, struct qspk *out)
+{
+    size_t p = cx->tok[colon].para, f = cx->para_first[p];
+
+    if (colon != f + 1 || q_tlen(cx, f) != 1 || cx->text[cx->tok[f].start] != 'A')
+        return;
+    for (size_t pp = p; pp-- > 0 && pp + 3 > p;) {
+        const struct qhist *h = q_hist_latest(cx, pp, cx->para_end[pp], 0);
+        if (h && h->spk.kind == SPK_PERSON) {
+            *out = h->spk;
+            out->how = HOW_CONTINUATION;
+            out->conf = 0.7;
+            return;
+        }
+    }
+}
+
 /* Kind and speaker of span s: the sieve. */
 static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
 {
@@ -2521,8 +2701,10 @@ static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
         A->kind = INGEST_STMT_DIRECT;
         A->pos = (cx->ev[ev].flags & CUE_ACCORD) ? POS_ACCORD : POS_BEFORE;
         q_attr_cue(A, cx, cx->ev[ev].tok);
-    } else if (li == 2 && (rc = q_rcue(cx, s)) != QNONE) {
-        /* "The message was blunt: "Q," the official said": the cue after wins */
+    } else if (li == 2 && !q_quote_ends_sentence(cx, s) && (rc = q_rcue(cx, s)) != QNONE) {
+        /* "The message was blunt: "Q," the official said": the cue after wins, unless the
+         * quote ends its sentence ("Marsh went first: "Q." Higa said he ...": that cue is
+         * the next sentence's) */
         q_resolve_event(cx, rc);
         A->spk = cx->ev[rc].spk;
         A->kind = INGEST_STMT_DIRECT;
@@ -2532,6 +2714,8 @@ static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
         q_sentence_subject(cx, q_sent_start(cx, colon), colon, &A->spk);
         if (A->spk.kind == SPK_PRONOUN)
             q_resolve_pronoun(cx, A->spk.w0, &A->spk);
+        if (A->spk.kind == SPK_NONE && !A->spk.unknown_name)
+            q_answer_line(cx, colon, &A->spk);
         A->kind = INGEST_STMT_DIRECT;
         A->pos = POS_COLON;
         q_attr_cue(A, cx, colon);
