@@ -120,6 +120,39 @@ oom:
     sqlite3_result_error_nomem(ctx);
 }
 
+/* ---- twoplus_column(): the column a hit's snippet comes from ---- */
+
+/* twoplus_column(fts, c0, c1, ...): the first of the columns c0, c1, ... that holds a match in
+ * the current row, else c0. snippet() on a column without a match returns its start with no
+ * mark at all, so a document found by its title alone, or a statement by its speaker's name,
+ * would show the reader nothing of why it was found. */
+static void column_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                      int argc, sqlite3_value **argv)
+{
+    int ninst = 0;
+    unsigned long long hit_cols = 0; /* bit c: column c has a match (columns past 63 ignored) */
+
+    if (argc < 1) {
+        sqlite3_result_error(ctx, "twoplus_column: no column given", -1);
+        return;
+    }
+    if (api->xInstCount(fts, &ninst) == SQLITE_OK) {
+        for (int i = 0; i < ninst; i++) {
+            int phrase, col, off;
+            if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK && col >= 0 && col < 64)
+                hit_cols |= 1ull << col;
+        }
+    }
+    for (int a = 0; a < argc; a++) {
+        int col = sqlite3_value_int(argv[a]);
+        if (col >= 0 && col < 64 && (hit_cols & (1ull << col))) {
+            sqlite3_result_int(ctx, col);
+            return;
+        }
+    }
+    sqlite3_result_value(ctx, argv[0]);
+}
+
 int store_search_register(sqlite3 *conn)
 {
     fts5_api *api = NULL;
@@ -134,49 +167,126 @@ int store_search_register(sqlite3 *conn)
     if (!api)
         return store_fail(conn, "fts5 api missing");
     rc = api->xCreateFunction(api, "twoplus_offsets", NULL, offsets_fn, NULL);
-    return rc == SQLITE_OK ? STORE_OK : store_fail(conn, "register twoplus_offsets");
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "twoplus_column", NULL, column_fn, NULL);
+    return rc == SQLITE_OK ? STORE_OK : store_fail(conn, "register search functions");
 }
 
 /* ---- the search itself ---- */
 
-/* Each branch yields: type, id, title, text, document, date, source, speaker, rank, snippet,
- * offsets (JSON) and the field the offsets index. ?1 is the query, ?2 and ?3 the marks. */
+/* The ranking: each branch yields type, id, title, text, document, date, source, speaker and
+ * rank for every row that matches ?1. Snippets and offsets are not computed here: a sorter
+ * computes every column of every matching row before it keeps the page, and snippets of
+ * thousands of long texts cost far more than their ranking; search_decorate() adds them to
+ * the page's rows alone. */
 static const char search_documents[] =
     "SELECT 'document' AS type, d.id AS id, d.title AS title, NULL AS text, d.id AS document, "
     "d.published AS date, d.source AS source, NULL AS speaker, "
-    "bm25(documents_fts, 10.0, 1.0) AS rank, "
-    "snippet(documents_fts, 1, ?2, ?3, '\xe2\x80\xa6', 16) AS snippet, "
-    "twoplus_offsets(documents_fts, 1) AS offsets, 'text' AS field "
+    "bm25(documents_fts, 10.0, 1.0) AS rank "
     "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
     "WHERE documents_fts MATCH ?1";
 static const char search_statements[] =
     "SELECT 'statement' AS type, s.id AS id, NULL AS title, s.text AS text, s.doc_id AS "
     "document, s.date AS date, d.source AS source, s.speaker_id AS speaker, "
-    "bm25(statements_fts, 1.0, 0.5) AS rank, "
-    "snippet(statements_fts, 0, ?2, ?3, '\xe2\x80\xa6', 16) AS snippet, "
-    "twoplus_offsets(statements_fts, 0) AS offsets, 'statement' AS field "
+    "bm25(statements_fts, 1.0, 0.5) AS rank "
     "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
     "JOIN documents d ON d.id = s.doc_id "
     "WHERE statements_fts MATCH ?1 AND s.kind <> 'term'";
 static const char search_entities[] =
     "SELECT 'entity' AS type, e.id AS id, e.name AS title, NULL AS text, NULL AS document, "
-    "NULL AS date, NULL AS source, NULL AS speaker, bm25(entities_fts, 5.0, 2.0) AS rank, "
-    "snippet(entities_fts, -1, ?2, ?3, '\xe2\x80\xa6', 8) AS snippet, '[]' AS offsets, "
-    "NULL AS field "
+    "NULL AS date, NULL AS source, NULL AS speaker, bm25(entities_fts, 5.0, 2.0) AS rank "
     "FROM entities_fts JOIN entities e ON e.seq = entities_fts.rowid "
     "WHERE entities_fts MATCH ?1 AND e.mention_count > 0";
+
+/* One hit's snippet and offsets, by type: ?1 the query, ?2 and ?3 the marks, ?4 the id. The
+ * snippet comes from the first column with a match (twoplus_column); the offsets index the
+ * clean text (documents) or the quoted words (statements), the field the API names. */
+static const struct {
+    const char *type, *field, *sql;
+} search_decorations[] = {
+    {"document", "text",
+     "SELECT snippet(documents_fts, twoplus_column(documents_fts, 1, 0), ?2, ?3, "
+     "'\xe2\x80\xa6', 16), twoplus_offsets(documents_fts, 1) FROM documents_fts "
+     "WHERE documents_fts MATCH ?1 AND rowid = (SELECT seq FROM documents WHERE id = ?4)"},
+    {"statement", "statement",
+     "SELECT snippet(statements_fts, twoplus_column(statements_fts, 0, 1), ?2, ?3, "
+     "'\xe2\x80\xa6', 16), twoplus_offsets(statements_fts, 0) FROM statements_fts "
+     "WHERE statements_fts MATCH ?1 AND rowid = (SELECT seq FROM statements WHERE id = ?4)"},
+    {"entity", NULL,
+     "SELECT snippet(entities_fts, -1, ?2, ?3, '\xe2\x80\xa6', 8), '[]' FROM entities_fts "
+     "WHERE entities_fts MATCH ?1 AND rowid = (SELECT seq FROM entities WHERE id = ?4)"},
+};
+
+/* Adds "snippet" and "matches": {"field", "offsets"} to hit (a row of the ranking). Returns
+ * STORE_OK, or STORE_NOMEM, STORE_TIMEOUT, STORE_ERROR. */
+static int search_decorate(struct store *st, const struct store_search_query *q, json_t *hit)
+{
+    const char *type = json_string_value(json_object_get(hit, "type"));
+    const char *id = json_string_value(json_object_get(hit, "id"));
+    sqlite3_stmt *stmt = NULL;
+    json_t *snippet = NULL, *offsets = NULL, *matches;
+    size_t k;
+    int step, rc = STORE_OK;
+
+    for (k = 0; k < sizeof(search_decorations) / sizeof(search_decorations[0]); k++)
+        if (type && !strcmp(type, search_decorations[k].type))
+            break;
+    if (k == sizeof(search_decorations) / sizeof(search_decorations[0]) || !id)
+        return STORE_ERROR;
+    stmt = store_stmt(st, search_decorations[k].sql);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, q->mark_open, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, q->mark_close, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, id, -1, SQLITE_STATIC);
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        const char *json = (const char *)sqlite3_column_text(stmt, 1);
+        /* snippet() cuts at token boundaries, so its text is whole UTF-8 as the column was. */
+        snippet = json_stringn(text ? text : "", text ? (size_t)sqlite3_column_bytes(stmt, 0) : 0);
+        offsets = json ? json_loadb(json, (size_t)sqlite3_column_bytes(stmt, 1), 0, NULL)
+                       : json_array();
+        if (!snippet || !offsets)
+            rc = STORE_NOMEM;
+    } else if (step == SQLITE_DONE) {
+        /* The ranking found this row with the same query on the same read-only data. */
+        fprintf(stderr, "twoplus: store: search snippet: no %s %s\n", type, id);
+        rc = STORE_ERROR;
+    } else {
+        rc = store_fail(st->conn, "search snippet");
+    }
+    sqlite3_reset(stmt);
+    if (rc == STORE_OK) {
+        matches = json_pack("{s:o, s:O}", "field",
+                            search_decorations[k].field ? json_string(search_decorations[k].field)
+                                                        : json_null(),
+                            "offsets", offsets);
+        if (!matches || json_object_set(hit, "snippet", snippet) != 0) {
+            json_decref(matches);
+            rc = STORE_NOMEM;
+        } else if (json_object_set_new(hit, "matches", matches) != 0) {
+            rc = STORE_NOMEM;
+        }
+    }
+    json_decref(snippet);
+    json_decref(offsets);
+    return rc;
+}
 
 int store_search(struct store *st, const struct store_search_query *q,
                  const struct store_page *page, struct store_list *out)
 {
     struct store_list_spec spec = {
         .select = "r.type AS type, r.id AS id, r.title AS title, r.text AS text, r.document AS "
-                  "document, r.date AS date, round(-r.rank, 6) AS score, r.snippet AS "
-                  "snippet, r.field AS \"matches.field\", r.offsets AS \"matches.offsets:json\"",
+                  "document, r.date AS date, round(-r.rank, 6) AS score",
         .id_expr = "r.type || ':' || r.id",
         .sorts = search_sorts,
     };
     char *from = NULL;
+    size_t i;
+    json_t *hit;
     int rc;
 
     if (asprintf(&from, "(%s%s%s%s%s) r", q->types & 1u ? search_documents : "",
@@ -187,8 +297,6 @@ int store_search(struct store *st, const struct store_search_query *q,
         return STORE_NOMEM;
     spec.from = from;
     store_bind_text(&spec, q->fts);
-    store_bind_text(&spec, q->mark_open);
-    store_bind_text(&spec, q->mark_close);
     if (q->from)
         store_where_text(&spec, "r.date >= ?", q->from);
     if (q->to)
@@ -206,5 +314,12 @@ int store_search(struct store *st, const struct store_search_query *q,
                          q->entity);
     rc = store_list_run(st, &spec, page, out);
     free(from);
+    json_array_foreach(rc == STORE_OK ? out->items : NULL, i, hit) {
+        rc = search_decorate(st, q, hit);
+        if (rc != STORE_OK)
+            break;
+    }
+    if (rc != STORE_OK)
+        store_list_clear(out);
     return rc;
 }

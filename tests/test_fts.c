@@ -47,6 +47,23 @@ int main(void)
     want("OR kerry", "\"kerry\"");                       /* a leading OR has nothing to join */
     want("- minus", "\"minus\"");                        /* a lone '-' is punctuation */
     want("a\"b", "(\"a\" AND \"b\")");
+    /* Typographic quotation marks open and close phrases like '"'. */
+    want("\u201csecurity treaty\u201d", "\"security treaty\"");
+    want("\u201ejoint exercise\u201c*", "\"joint exercise\"*");
+    want("\u00aballiance partners\u00bb", "\"alliance partners\"");
+    want("\u300c\u65e5\u7c73\u540c\u76df\u300d", "\"\u65e5\u7c73\u540c\u76df\"");
+    want("treaty -\u201cone china\u201d", "(\"treaty\") NOT \"one china\"");
+    want("\u201cunclosed phrase", "\"unclosed phrase\"");
+    want("a\u201cb\u201dc", "(\"a\" AND \"b\" AND \"c\")");
+    want("it\u2019s", "\"it\u2019s\""); /* an apostrophe is not a quotation mark */
+    /* Terms FTS5 finds no token in are dropped, whatever the script of the punctuation. */
+    want("radar \u2014 site", "(\"radar\" AND \"site\")");
+    want("radar \u2026 \u203b \u3001 \uff01", "\"radar\"");
+    want("\u2014radar\u2014", "\"\u2014radar\u2014\"");
+    want("\u5c0f\u91ce\u5bfa*", "\"\u5c0f\u91ce\u5bfa\"*");
+    want("\u014cnodera", "\"\u014cnodera\"");
+    refuse("\u2014 \u2026 \u201c\u201d", "at least one word");
+    refuse("\u300c\u300d", "at least one word");
     refuse("", "at least one word");
     refuse("   ", "at least one word");
     refuse("+++ ---", "at least one word");
