@@ -640,9 +640,10 @@ int api_reply_store_error(struct api_req *req, int rc, const char *what, const c
                                  "the query took longer than the server allows; narrow it or "
                                  "retry");
     }
-    if (rc == STORE_BADQUERY)
-        return api_reply_problem(req, 400, "invalid-parameter",
-                                 "q is not a valid FTS5 query (mode=advanced)");
+    if (rc == STORE_BADQUERY) {
+        api_param_error(req, "q", "is not a valid FTS5 query (mode=advanced)");
+        return api_reply_param_errors(req);
+    }
     return api_reply_problem(req, 500, "internal", "the request could not be answered");
 }
 

@@ -1308,15 +1308,7 @@ class Contract {
       await this.probe400(`GET ${withQuery(path, q).slice(0, 120)}`, withQuery(path, q), template, params);
     for (const q of ['NEAR(', '"unbalanced', 'AND', 'a:b', '*']) {
       const url = withQuery(path, `q=${encodeURIComponent(q)}&mode=advanced`);
-      await this.probe(`GET ${url} -> 400 (FTS5 refuses it), without errors`, {
-        path: url,
-        template,
-        expect: 400,
-        extra: (res) => {
-          const p = JSON.parse(res.text);
-          return 'errors' in p ? [`errors: ${JSON.stringify(p.errors)}`] : [];
-        },
-      });
+      await this.probe400(`GET ${url.slice(0, 120)} (FTS5 refuses it)`, url, template, ['q']);
     }
   }
 
