@@ -392,7 +392,7 @@ static const char *const lex_govnoun[] = {
     "threats", "threat", "message", "red", "patience", "expectations", "goals", "aims",
     "priorities", "influence", "economic", "wishes", "consent", "approval", "backing", "blessing",
     "control", "sovereignty", "nuclear", "missile", "missiles", "troops", "forces", "navy", "army",
-    "spending"
+    "spending", "limits", "restrictions", "curbs", "sanctions", "tariffs", "controls"
 };
 
 static const char *const lex_objverb[] = {
@@ -1928,6 +1928,25 @@ static size_t skip_gloss(const struct ent_ctx *x, size_t b)
     return b;
 }
 
+/* ", 71," after a name: a person's age, the way news gives it ("Sachiko Yonaha, 71, who
+ * lives near ..."). A year or a count would not sit between two commas after a name. */
+static int age_after(const struct ent_ctx *x, size_t b)
+{
+    const char *w;
+    size_t n;
+    long v;
+
+    if (b + 2 >= x->n || !is_w(x, b, ",") || !is_w(x, b + 2, ",") ||
+        !(TF(x, b + 1) & INGEST_TOK_DIGIT) || !same_sent(x, b, b + 2))
+        return 0;
+    w = W(x, b + 1);
+    n = strlen(w);
+    if (n == 0 || n > 3 || strspn(w, "0123456789") != n)
+        return 0;
+    v = strtol(w, NULL, 10);
+    return v >= 1 && v <= 120;
+}
+
 static int vessel_prefix(const struct ent_ctx *x, size_t a)
 {
     return a > 0 && (is_w(x, a - 1, "USS") || is_w(x, a - 1, "HMS") || is_w(x, a - 1, "JS") ||
@@ -1941,7 +1960,7 @@ static void person_pass(struct ent_ctx *x)
     while (i < x->n && !x->oom) {
         size_t a = i, b, after, words = 0, ts;
         char *role_r = NULL, *role_l = NULL, *role_t = NULL;
-        int hon, speech, given, gloss, affil;
+        int hon, speech, given, gloss, affil, age;
         const char *rule = NULL;
         long ci;
 
@@ -1993,6 +2012,7 @@ static void person_pass(struct ent_ctx *x)
                 owner_cand(x, is_lw(x, after + 1, "the") ? after + 2 : after + 1);
             affil = org && org->type == INGEST_ENT_ORGANIZATION;
         }
+        age = words >= 2 && words <= 3 && age_after(x, after);
         given = words >= 2 && (x->lx[a] & L_GIVEN) && !x->sstart[a];
         if (words >= 2 && (x->lx[a] & L_GIVEN) && x->sstart[a] && !merely_cap(x, a))
             given = 1;
@@ -2008,6 +2028,8 @@ static void person_pass(struct ent_ctx *x)
             rule = "speaker";
         else if (affil)
             rule = "affiliation";
+        else if (age)
+            rule = "age";
         else if (given)
             rule = "given-name";
         if (!rule || (words < 2 && !hon && !role_t && !role_r && !role_l)) {
@@ -2140,6 +2162,16 @@ static void place_pass(struct ent_ctx *x)
                 is_lw(x, v, "went") || is_lw(x, v, "sailed") || is_lw(x, v, "moved"))
                 ok = 1;
         }
+        /* "a ceremony on Iwo Jima", "Marines stationed on Tinian": an event or a posting on
+         * an island; not "based on", not a possessor ("landed on Hayashi's desk") */
+        if (i >= 2 && is_lw(x, i - 1, "on") && e - i <= 2 && !(x->lx[i] & L_GIVEN) &&
+            !is_w(x, e, "'s") && !(e < x->n && is_cap(x, e)) &&
+            (is_lw(x, i - 2, "ceremony") || is_lw(x, i - 2, "ceremonies") ||
+             is_lw(x, i - 2, "memorial") || is_lw(x, i - 2, "landed") ||
+             is_lw(x, i - 2, "landing") || is_lw(x, i - 2, "landings") ||
+             is_lw(x, i - 2, "stationed") || is_lw(x, i - 2, "deployed") ||
+             is_lw(x, i - 2, "garrisoned")))
+            ok = 1;
         /* "said in Manila last week", "in Quantico on Monday" */
         if (i > 0 && (is_lw(x, i - 1, "in") || is_lw(x, i - 1, "at")) && e < x->n &&
             (((is_lw(x, e, "last") || is_lw(x, e, "this") || is_lw(x, e, "next")) &&
@@ -3153,8 +3185,8 @@ static int metonym_gov(const struct ent_ctx *x, const struct ent_cand *c)
     if (is_w(x, b, "'s")) {
         size_t k = b + 1;
         while (k < x->n && k - b < 3 && !(x->lx[k] & L_GOVNOUN) && !is_cap(x, k) &&
-               (TF(x, k) & INGEST_TOK_WORD) && !(x->lx[k] & (L_DET | L_CONN)))
-            k++;
+               (TF(x, k) & INGEST_TOK_WORD) && !(x->lx[k] & (L_DET | L_CONN | L_PLACENOUN)))
+            k++; /* not past a place noun: "Tokyo's city limits" are the city's */
         return k < x->n && (x->lx[k] & L_GOVNOUN) != 0;
     }
     if (verb_follows(x, b))

@@ -1695,6 +1695,13 @@ static void q_sentence_subject(const struct qcx *cx, size_t s, size_t limit, str
     e = q_np_run(cx, a, limit);
     if (e > a)
         q_classify(cx, a, e, out);
+    /* "India's foreign minister, Subrahmanyam Jaishankar, pressed ...": a role with a name in
+     * apposition is that person */
+    if (out->kind == SPK_UNNAMED && !out->plural && e + 1 < limit && q_is_punct(cx, e, ',') &&
+        cx->tok[e + 1].mention != QNONE && cx->tok[e + 1].quote == QNONE &&
+        q_mtype(cx, cx->tok[e + 1].mention) == INGEST_ENT_PERSON &&
+        q_is_punct(cx, q_mention_last_tok(cx, e + 1) + 1, ','))
+        q_spk_mention(cx, out, cx->tok[e + 1].mention, e + 1);
     /* "On the missile defense program he was more cautious": the subject after a leading
      * phrase that no comma closes */
     if (out->kind == SPK_NONE && !out->unknown_name && q_win(cx, a, q_prepositions)) {
@@ -1709,6 +1716,43 @@ static void q_sentence_subject(const struct qcx *cx, size_t s, size_t limit, str
             }
         }
     }
+}
+
+/* What a person says, as the head of a phrase: "Nakatani's answer was brief: "Q"". */
+static const char *const q_speech_nouns[] = {
+    "answer",   "reply",    "response", "message",     "verdict", "reaction", "retort",
+    "comment",  "comments", "remark",   "remarks",     "advice",  "warning",  "words",
+    "argument", "point",    "view",     "explanation", "pitch",   "plea",     NULL};
+
+/* A colon introduction whose subject is a person's words: "Nakatani's answer was brief:",
+ * "Marsh's reply, when it came, was short:". Sets *out to the person; 0 when it is not. */
+static int q_possessive_speech(const struct qcx *cx, size_t s, size_t colon, struct qspk *out)
+{
+    size_t a = q_subject_start(cx, s, colon), l, k;
+
+    if (a >= colon || cx->tok[a].mention == QNONE ||
+        q_mtype(cx, cx->tok[a].mention) != INGEST_ENT_PERSON)
+        return 0;
+    l = q_mention_last_tok(cx, a);
+    if (!q_mention_possessive(cx, l))
+        return 0;
+    /* the speech noun, after at most two modifiers: "Nakatani's short, sharp answer" */
+    for (k = l + 2; k < colon && k < l + 4 && !q_win(cx, k, q_speech_nouns); k++)
+        if (!q_is_lower_word(cx, k) && !q_is_punct(cx, k, ','))
+            return 0;
+    if (k >= colon || k >= l + 4)
+        return 0;
+    /* the rest is a short predicate about the words, with no one else named in it */
+    if (colon > k + 10)
+        return 0;
+    for (size_t j = k + 1; j < colon; j++)
+        if (cx->tok[j].kind == QT_DQ || cx->tok[j].quote != QNONE ||
+            (cx->tok[j].mention != QNONE &&
+             q_mtype(cx, cx->tok[j].mention) == INGEST_ENT_PERSON) ||
+            cx->tok[j].event != QNONE)
+            return 0;
+    q_spk_mention(cx, out, cx->tok[a].mention, a);
+    return 1;
 }
 
 /* Is token k a boundary between clauses when looking for a subject? */
@@ -1934,10 +1978,14 @@ static int q_find_events(struct qcx *cx)
     return 0;
 }
 
-/* The first token of the frame token v reports in: its sentence's start. Quotes inside the
- * frame stay in it (a term can sit in the subject: Mizuno, whose party favors a smaller
+/* The first token of the frame token v reports in: its sentence's start, after a dateline
+ * ("WASHINGTON — A report ..., urged ...": a dateline names where, never who). Quotes inside
+ * the frame stay in it (a term can sit in the subject: Mizuno, whose party favors a smaller
  * "host nation support" budget, told ...); noun phrases never include quoted words. */
-static size_t q_frame_lo(const struct qcx *cx, size_t v) { return q_sent_start(cx, v); }
+static size_t q_frame_lo(const struct qcx *cx, size_t v)
+{
+    return q_skip_dateline(cx, q_sent_start(cx, v), v);
+}
 
 static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io);
 static int q_resolve_event(struct qcx *cx, size_t e);
@@ -2712,6 +2760,8 @@ static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
         q_attr_cue(A, cx, cx->ev[rc].tok);
     } else if (li == 2) {
         q_sentence_subject(cx, q_sent_start(cx, colon), colon, &A->spk);
+        if (A->spk.kind == SPK_NONE && !A->spk.unknown_name)
+            q_possessive_speech(cx, q_sent_start(cx, colon), colon, &A->spk);
         if (A->spk.kind == SPK_PRONOUN)
             q_resolve_pronoun(cx, A->spk.w0, &A->spk);
         if (A->spk.kind == SPK_NONE && !A->spk.unknown_name)

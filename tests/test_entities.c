@@ -636,6 +636,53 @@ static void test_heldout_rules(void)
     done(&d);
 }
 
+/* Blind batch q2 misses: the Quad, a place after "a ceremony on", a name before ", <age>,", a
+ * capital's limits; with what must not change. */
+static void test_blind_q2_rules(void)
+{
+    struct doc d;
+
+    extract(&d, "The Quad met in Tokyo. The Quadrilateral Security Dialogue has four members.",
+            "2025-07-01");
+    CHECK_STR(id_of(find(&d, "Quad")), "quad");
+    CHECK_STR(type_of(find(&d, "Quad")), "organization");
+    CHECK_STR(id_of(find(&d, "Quadrilateral Security Dialogue")), "quad");
+    done(&d);
+    /* an unknown island after an event or a posting "on" it; not a day, a possessor or
+     * "based on" */
+    extract(&d,
+            "The ministers attended a memorial ceremony on Tinian marking the anniversary. "
+            "Marines stationed on Kume Island trained. A ceremony on Sunday drew crowds. The "
+            "bill landed on Harada's desk. The figures were based on Harbor Data estimates.",
+            "2025-03-30");
+    CHECK_STR(type_of(find(&d, "Tinian")), "place");
+    CHECK_STR(type_of(find(&d, "Kume Island")), "place");
+    CHECK(!covered(&d, "Sunday"));
+    CHECK(!find(&d, "Harada") || strcmp(type_of(find(&d, "Harada")), "place") != 0);
+    CHECK(!find(&d, "Harbor Data") || strcmp(type_of(find(&d, "Harbor Data")), "place") != 0);
+    done(&d);
+    /* an unknown name opening a paragraph before ", <age>,"; not a year, not a count of
+     * things, not a single word */
+    extract(&d,
+            "Sachiko Yonaha, 71, who lives near the fence, said she had stopped counting.\n\n"
+            "Kadena Town, 1945, was the setting. Yonaha, 71, nodded.",
+            "2025-03-30");
+    CHECK_STR(type_of(find(&d, "Sachiko Yonaha")), "person");
+    CHECK_STR(rule_of(find(&d, "Sachiko Yonaha")), "age");
+    CHECK(!find(&d, "Kadena Town") || strcmp(type_of(find(&d, "Kadena Town")), "person") != 0);
+    done(&d);
+    /* a capital's limits are its government's; its streets and city limits are the city's */
+    extract(&d,
+            "Asked about Washington's limits on repairs abroad, she said the law would change. "
+            "Tokyo's streets were quiet. Tokyo's city limits end at the river.",
+            "2025-06-18");
+    CHECK_STR(type_of(find(&d, "Washington")), "country");
+    CHECK_STR(id_of(find(&d, "Washington")), "united-states");
+    CHECK_STR(type_of(nth(&d, "Tokyo", 0)), "place");
+    CHECK_STR(type_of(nth(&d, "Tokyo", 1)), "place");
+    done(&d);
+}
+
 int main(void)
 {
     char err[512];
@@ -657,6 +704,7 @@ int main(void)
     test_false_positives();
     test_sentences_and_offsets();
     test_heldout_rules();
+    test_blind_q2_rules();
     test_speed();
     ingest_gazetteer_free(gz);
     return unit_done("test_entities");

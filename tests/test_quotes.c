@@ -1032,8 +1032,84 @@ static void test_heldout_rules(void)
     done(&r);
 }
 
+/* Blind batch q2 misses: a possessive colon introduction, a role with an appositive name, a
+ * dateline that is never a speaker. */
+static void test_blind_q2_rules(void)
+{
+    static const struct spec possessive[] = {
+        PERSON("Gen Nakatani", "gen-nakatani", 'm'),
+        PERSON_N("Nakatani", 1, "gen-nakatani", 'm'),
+        COUNTRY("Japan", "japan"),
+    };
+    static const struct spec ministry[] = {
+        COUNTRY("Japan", "japan"),
+        ORG("Foreign Ministry", "mofa-japan"),
+    };
+    static const struct spec apposition[] = {
+        COUNTRY("India", "india"),
+        PERSON("Subrahmanyam Jaishankar", "subrahmanyam-jaishankar", 'm'),
+    };
+    static const struct spec dateline[] = {
+        {"WASHINGTON", 0, "washington-dc", "Washington", INGEST_ENT_PLACE, 0, NULL},
+        ORG("Harborview Institute", "harborview-institute"),
+        {"Washington", 0, "washington-dc", "Washington", INGEST_ENT_PLACE, 0, NULL},
+    };
+    struct run r;
+    const struct ingest_statement *s;
+
+    /* "X's answer was brief: "Q"": the possessor of a speech noun is the speaker */
+    run(&r,
+        "Gen Nakatani met reporters on Friday.\n\n"
+        "Nakatani's answer was brief: \"We will decide that for ourselves.\"",
+        possessive, 2, NULL);
+    CHECK_STR(id_of(find(&r, "We will decide")), "gen-nakatani");
+    CHECK_STR(rule_of(find(&r, "We will decide")), "colon");
+    done(&r);
+    /* ... not the possessor of another noun ("Nakatani's aides were told: "Q""), and an
+     * organization's statement stays the document's */
+    run(&r,
+        "Gen Nakatani met reporters on Friday.\n\n"
+        "Nakatani's aides were blunt: \"We will decide that for ourselves.\"",
+        possessive, 2, NULL);
+    s = find(&r, "We will decide");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    run(&r, "Japan's Foreign Ministry's statement was clear: \"The islands are ours.\"", ministry,
+        2, NULL);
+    s = find(&r, "The islands");
+    CHECK_STR(kind_of(s), "document");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* "A role, Name, did X: "Q"": the name in apposition, not the unnamed role */
+    run(&r,
+        "India's foreign minister, Subrahmanyam Jaishankar, pressed a point of his own: \"Say "
+        "it plainly.\"",
+        apposition, 2, NULL);
+    CHECK_STR(id_of(find(&r, "Say it")), "subrahmanyam-jaishankar");
+    done(&r);
+    /* ... but not a name in another phrase after the role */
+    run(&r,
+        "India's foreign minister, like Subrahmanyam Jaishankar before him, pressed a point: "
+        "\"Say it plainly.\"",
+        apposition, 2, NULL);
+    s = find(&r, "Say it");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* a dateline is never a speaker: the report the participle hangs on is */
+    run(&r,
+        "WASHINGTON \xE2\x80\x94 A report released on Tuesday by the Harborview Institute, a "
+        "research group in Washington, urged more repairs, calling shipyard capacity \"the "
+        "weakest link\" in the alliance.",
+        dateline, 3, NULL);
+    s = find(&r, "the weakest link");
+    CHECK(s && s->speaker_id == NULL);
+    CHECK_STR(kind_of(s), "document");
+    done(&r);
+}
+
 int main(void)
 {
+    test_blind_q2_rules();
     test_heldout_rules();
     test_quote_said_name();
     test_name_said_quote();
