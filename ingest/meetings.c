@@ -346,6 +346,8 @@ struct mt_raw {
     int their;                 /* "their talks": the parties named in the sentence */
     int rescheduled;           /* "will instead hold it on Jan. 11": the new date of one put
                                   back, another meeting, set */
+    int topic;                 /* "talked about convening a 2+2": a meeting discussed at
+                                  another; the words before it are that other's */
     const char *status;        /* from the words around; NULL when they say nothing */
     int cued;                  /* the status came from a status word, not from the tense */
     enum ingest_tense tense;
@@ -404,7 +406,8 @@ struct mt_ctx {
     /* Per sentence s, persons [pfirst[s], pend[s]), places, office phrases and triggers
      * likewise: each list is kept in sentence order so a sentence's part is a range. */
     size_t *pfirst, *pend, *lfirst, *lend, *qfirst, *qend, *rfirst, *rend, *ofirst;
-    size_t scan_dates; /* date expressions of the sentence whose triggers are being scanned */
+    size_t scan_dates; /* date expressions of the sentence whose triggers are being scanned,
+                          deadlines ("by the end of 2014") left out */
 };
 
 #define MT_EACH_PERSON(cx, s, i) for (size_t i = (cx)->pfirst[s]; i < (cx)->pend[s]; i++)
@@ -659,7 +662,7 @@ static int mt_nat_of_words(const char *s)
         "netherlands", "dutch",  "china",  "chinese", "korea",   "korean",         "australia",
         "australian",  "india",  "indian", "britain", "british", "united kingdom", "germany",
         "german",      "france", "french", "russia",  "russian", "singapore",      "philippines",
-        "taiwan",      "canada", "italy",  NULL};
+        "taiwan",      "canada", "canadian", "italy", "italian", NULL};
     for (const char *const *w = jp; *w; w++)
         if (strcasestr(s, *w))
             return NAT_JP;
@@ -926,6 +929,69 @@ static int mt_req_cmp(const void *a, const void *b)
         }                                                                                          \
     } while (0)
 
+/* The role a person held on a date the sentence gives in full ("In April 2015 in New York,
+ * John Kerry and Ashton Carter sat down with ..."), for one who held none of the offices
+ * on the document date; NULL when the sentence has no such date or the person none then. */
+static const struct ingest_kb_role *mt_role_in_sentence(const struct mt_ctx *cx,
+                                                        const struct ingest_kb_entity *e, size_t s)
+{
+    const struct ingest_sentence *st = &cx->sentences[s];
+    const struct ingest_kb_role *role = NULL;
+    struct ingest_date_expr *d = NULL;
+    size_t n = 0;
+    if (ingest_dates_find(cx->t.clean + st->clean.start, st->clean.end - st->clean.start,
+                          cx->doc_date, INGEST_TENSE_UNKNOWN, &d, &n) != 0)
+        return NULL;
+    for (size_t k = 0; k < n && !role; k++)
+        if (!d[k].relative && d[k].value[0])
+            role = ingest_gazetteer_role_on(e, d[k].value);
+    free(d);
+    return role;
+}
+
+/* A transcript's speaker label ("SECRETARY POMPEO: ... Acting Secretary Shanahan and I were
+ * glad to welcome ..."): the label is a person in capitals that opens a sentence and is
+ * followed by a colon, after an optional "(through interpreter)"; each "I" of the paragraph
+ * from there on is that person. Adds those persons; returns 0, or -1 when out of memory. */
+static int mt_scan_speakers(struct mt_ctx *cx)
+{
+    const struct mt_text *t = &cx->t;
+    size_t n0 = cx->person_count;
+    for (size_t i = 0; i < n0; i++) {
+        const struct mt_person sp = cx->persons[i];
+        size_t s = sp.sentence, a = cx->sent_lo[s], b = cx->sent_hi[s], q = sp.end;
+        int capitals = 1;
+        if (sp.start > a + 40)
+            continue;
+        for (size_t k = mt_clean_of(t, a); k < mt_clean_of(t, sp.end) && capitals; k++)
+            capitals = !(t->clean[k] >= 'a' && t->clean[k] <= 'z');
+        if (!capitals)
+            continue;
+        if (q + 1 < b && t->low[q] == ' ' && t->low[q + 1] == '(') {
+            const char *close = memchr(t->low + q, ')', b - q);
+            if (!close)
+                continue;
+            q = (size_t)(close - t->low) + 1;
+        }
+        if (q >= b || t->low[q] != ':')
+            continue;
+        size_t para = cx->sentences[s].paragraph;
+        for (size_t k = s; k < cx->sentence_count && cx->sentences[k].paragraph == para; k++)
+            for (size_t p = mt_find(t, k == s ? q : cx->sent_lo[k], cx->sent_hi[k], "i");
+                 p != MT_NONE; p = mt_find(t, p + 1, cx->sent_hi[k], "i")) {
+                if (t->clean[mt_clean_of(t, p)] != 'I')
+                    continue;
+                struct mt_person me = sp;
+                me.start = p;
+                me.end = p + 1;
+                me.sentence = k;
+                if (MT_PUSH(cx->persons, cx->person_count, cx->person_cap, me) != 0)
+                    return -1;
+            }
+    }
+    return 0;
+}
+
 /* Collects persons, places (with venues and "here"), seat requests of a sentence. */
 static int mt_scan_entities(struct mt_ctx *cx)
 {
@@ -962,6 +1028,12 @@ static int mt_scan_entities(struct mt_ctx *cx)
             /* "the secretary", "the minister": the gazetteer knows which office */
             if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && cx->doc_date) {
                 const struct ingest_kb_role *r = ingest_gazetteer_role_on(e, cx->doc_date);
+                unsigned kseat = r ? mt_seat_of_role(r->title, mt_nat_of_entity(e)) : 0;
+                if (kseat & (SEAT_FOUR | SEAT_LEADERS))
+                    p.seat = kseat;
+            }
+            if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && !m->role) {
+                const struct ingest_kb_role *r = mt_role_in_sentence(cx, e, s);
                 unsigned kseat = r ? mt_seat_of_role(r->title, mt_nat_of_entity(e)) : 0;
                 if (kseat & (SEAT_FOUR | SEAT_LEADERS))
                     p.seat = kseat;
@@ -1183,6 +1255,8 @@ static int mt_scan_entities(struct mt_ctx *cx)
             }
         }
     }
+    if (mt_scan_speakers(cx) != 0)
+        return -1;
     if (cx->person_count)
         qsort(cx->persons, cx->person_count, sizeof *cx->persons, mt_person_cmp);
     if (cx->place_count)
@@ -1675,8 +1749,9 @@ static size_t mt_raw_at(const struct mt_ctx *cx, size_t s, size_t p, size_t e)
 }
 
 /* Sentence s of a story about the 2+2 series: an earlier sentence reported one, and s names
- * no party of its own (no country, person or leader) but does give a date. */
-static int mt_series_story(const struct mt_ctx *cx, size_t s)
+ * no party of its own (no person; no country or leader before to, the end of the clause
+ * looked at) but does give a date. */
+static int mt_series_story(const struct mt_ctx *cx, size_t s, size_t to)
 {
     static const char *const parties[] = {"japan",    "japanese", "u.s.",  "united states",
                                           "american", "leader",   "leaders", "president",
@@ -1686,8 +1761,8 @@ static int mt_series_story(const struct mt_ctx *cx, size_t s)
         scc = cx->raws[i].sentence < s && cx->raws[i].kind &&
               strcmp(cx->raws[i].kind, "scc") == 0 && !cx->raws[i].foreign;
     if (!scc || cx->pend[s] > cx->pfirst[s] ||
-        mt_has_any(&cx->t, cx->sent_lo[s], cx->sent_hi[s], parties) ||
-        mt_has_any(&cx->t, cx->sent_lo[s], cx->sent_hi[s], mt_third_countries))
+        mt_has_any(&cx->t, cx->sent_lo[s], to, parties) ||
+        mt_has_any(&cx->t, cx->sent_lo[s], to, mt_third_countries))
         return 0;
     return cx->scan_dates > 0;
 }
@@ -1833,6 +1908,10 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                                             "g7",
                                             "g-8",
                                             "g8",
+                                            "group of seven",
+                                            "group of eight",
+                                            "group of 20",
+                                            "group of twenty",
                                             "nato",
                                             "asean",
                                             "east asia",
@@ -1912,24 +1991,38 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             size_t v = mt_find_any(t, p + bl, hi, verbs, &vl);
             if (v == MT_NONE)
                 continue;
-            if (mt_add_raw(cx, s, v, v + vl, NULL, &idx) != 0)
+            /* "the Committee" of a text that has named the Security Consultative Committee
+             * is that committee, not the meeting reported just before ("Recalling the
+             * summit ... since the Committee last met") */
+            int scc = strncmp(t->low + p, "the committee", bl) == 0 &&
+                      mt_find(t, 0, p, "security consultative committee") != MT_NONE;
+            if (mt_add_raw(cx, s, v, v + vl, scc ? "scc" : NULL, &idx) != 0)
                 return -1;
             if (!cx->raws[idx].kind)
                 cx->raws[idx].anaphoric = 1;
+            /* "since the committee last met": its meeting before this one */
+            if (mt_find(t, p + bl, v, "last") != MT_NONE)
+                cx->raws[idx].distinct = cx->raws[idx].before = 1;
         }
     }
 
     /* "In 2006 the ministers endorsed a roadmap", in a story about the 2+2 series: the
-     * ministers deciding on a date tells of a meeting of theirs then. */
-    if (mt_series_story(cx, s)) {
+     * ministers deciding on a date tells of a meeting of theirs then. Only the clause of
+     * the decision must name no party ("... agreed to turn a regiment into a lighter unit,
+     * and the most recent session began upgrading U.S. Forces Japan"). */
+    {
         static const char *const who[] = {"the ministers", "the four ministers", NULL};
         static const char *const acts[] = {"endorsed", "approved", "adopted", "agreed",
                                            "signed",   "issued",   "unveiled", NULL};
+        static const char *const clause_ends[] = {", and ", ";", NULL};
         size_t wl;
         for (size_t p = mt_find_any(t, a, b, who, &wl); p != MT_NONE;
              p = mt_find_any(t, p + 1, b, who, &wl)) {
             size_t q = mt_skip_fwd(t, p + wl, b), al = mt_at_any(t, q, b, acts);
             if (!al)
+                continue;
+            size_t ce = mt_find_any(t, q + al, b, clause_ends, NULL);
+            if (!mt_series_story(cx, s, ce == MT_NONE ? b : ce))
                 continue;
             if (mt_add_raw(cx, s, q, q + al, NULL, &idx) != 0)
                 return -1;
@@ -2057,7 +2150,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     cx->raws[idx].generic = 1;
                     cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
                 }
-            } else if (mt_series_story(cx, s)) {
+            } else if (mt_series_story(cx, s, b)) {
                 /* "A session pencilled in for 2001 was dropped", in a story about the 2+2:
                  * another meeting of that series */
                 if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
@@ -2196,6 +2289,11 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             if (cx->persons[i].end <= v && v - cx->persons[i].end <= 12 &&
                 (cx->persons[i].seat & (SEAT_FOUR | SEAT_LEADER_US | SEAT_LEADER_JP)))
                 subj = i;
+            /* "Kishida reached Washington from Ottawa, where he had met ...": the one the
+             * sentence opens with */
+            if (subj == MT_NONE && mt_prep_before(cx, wend, a, pron) &&
+                cx->pend[s] > cx->pfirst[s] && cx->persons[cx->pfirst[s]].end <= ws)
+                subj = cx->pfirst[s];
             if (subj == MT_NONE && mt_prep_before(cx, wend, a, pron) && s > 0) {
                 /* the one the sentence before opens with */
                 for (size_t i = cx->pfirst[s - 1]; i < cx->pend[s - 1] && subj == MT_NONE; i++)
@@ -2304,6 +2402,12 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     size_t mid = (r->start + r->end) / 2;
 
     r->cued = 1;
+    /* "hopes to travel to Washington for talks with Biden": the talks are the purpose of
+     * the trip before them, and what is said of the trip is said of them */
+    if (r > cx->raws && r[-1].sentence == r->sentence && r[-1].end <= r->start &&
+        r->start - r[-1].end < 40 && mt_find(t, r[-1].end, r->start, " for ") != MT_NONE &&
+        !mt_verb_between(t, r[-1].end, r->start))
+        a = r[-1].win_start;
     if (mt_cue_about_meeting(cx, a, b, mt_cancel_cues))
         return "cancelled";
     if (mt_cue_about_meeting(cx, a, b, mt_propose_cues) &&
@@ -3178,8 +3282,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 sd[s].n = kept;
             }
             free(deadline);
+            /* a sentence dated only by a deadline ("the four ministers agreed to revise the
+             * guidelines by the end of 2014") tells of no meeting then */
+            cx.scan_dates = kept;
         }
-        cx.scan_dates = sd[s].n;
         if (mt_scan_triggers(&cx, s) != 0)
             goto out;
         /* Sort this sentence's triggers by position. */
@@ -3283,6 +3389,22 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 }
             }
         }
+        /* "Nakatani and Hegseth, meeting in Singapore at the end of May, talked about
+         * convening a two-plus-two": the 2+2 is what they discussed, wished for; the date,
+         * place and persons before it are those of their meeting. */
+        for (size_t i = first; i < cx.raw_count; i++) {
+            static const char *const topics[] = {"about convening",    "about holding",
+                                                 "discussed convening", "discussed holding",
+                                                 "discussing holding",  NULL};
+            struct mt_raw *r = &cx.raws[i];
+            size_t lo = r->start > cx.sent_lo[s] + 25 ? r->start - 25 : cx.sent_lo[s];
+            size_t tl, tp = mt_find_any(&cx.t, lo, r->start, topics, &tl);
+            if (tp == MT_NONE || i == first)
+                continue; /* a meeting of their own must be reported before it */
+            r->topic = 1;
+            r->status = "proposed";
+            r->cued = 1;
+        }
         /* Dates go to triggers nearest first, one date per trigger and one trigger per date;
          * a spawned trigger owns what follows its "since"; "The meeting followed ..." owns
          * nothing after the verb. */
@@ -3298,6 +3420,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                  * meeting's own ("the meeting of Oct. 3") */
                 static const char *const of[] = {"of", NULL};
                 int of_before = mt_prep_before(&cx, dlo, cx.sent_lo[s], of);
+                int possessive = dhi + 2 <= cx.sent_hi[s] && cx.t.low[dhi] == '\'' &&
+                                 cx.t.low[dhi + 1] == 's';
                 for (size_t i = first; i < cx.raw_count && !taken; i++)
                     taken = cx.raws[i].has_date && cx.raws[i].date_sentence == s &&
                             cx.raws[i].date_clean.start == dstart;
@@ -3307,9 +3431,14 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     const struct mt_raw *r = &cx.raws[i];
                     long d = mt_dist(r->start, r->end, dlo, dhi);
                     if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound) ||
-                        (r->rescheduled && dlo < r->start))
+                        ((r->rescheduled || r->topic) && dlo < r->start))
                         continue; /* a new date comes after "instead hold it" */
                     if (of_before && !(r->end <= dlo && dlo - r->end <= 4))
+                        continue;
+                    /* "today's discussion will feed into that summit": a date in the
+                     * possessive dates the noun it owns, the trigger only when that is it
+                     * ("Saturday's meeting") */
+                    if (possessive && !(r->start >= dhi && r->start <= dhi + 4))
                         continue;
                     if (r->spawned) {
                         if (dlo < r->start)
@@ -3358,7 +3487,7 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 if (g0 < g1 && memchr(cx.t.low + g0, ';', g1 - g0))
                     d += 60;
                 if (r->history || (r->bound != MT_NONE && pl->start >= r->bound) ||
-                    (r->rescheduled && pl->start < r->start))
+                    ((r->rescheduled || r->topic) && pl->start < r->start))
                     continue;
                 if (opener && (r->anaphoric || r->generic))
                     continue;
@@ -3393,7 +3522,7 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 plain |= !cx.raws[i].history && !cx.raws[i].spawned && !cx.raws[i].distinct;
             for (size_t i = first; i < cx.raw_count; i++) {
                 struct mt_raw *r = &cx.raws[i];
-                if (r->history || r->spawned || (r->distinct && plain))
+                if (r->history || r->spawned || r->topic || (r->distinct && plain))
                     continue;
                 if (MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
                     goto out;
@@ -3522,6 +3651,46 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         r->date_clean.end = sentences[best].clean.start + sd[best].e[bestk].clean.end;
     }
 
+    /* A held meeting with no date of its own takes the day of the sentence just before
+     * it, when that sentence reports no meeting and either is the article's lead ("The
+     * United States and Japan on Tuesday gave up ..." then "Clinton and Gates met ...") or
+     * the meeting is tied to it ("Last Thursday Kerry and Hagel laid wreaths" then "The
+     * visit came hours before the two secretaries sat down with ..."). */
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        static const char *const ties[] = {
+            "hours before", "hours after",  "hours later", "later that day", "the same day",
+            "that evening", "that morning", "that afternoon", "shortly before", "shortly after",
+            NULL};
+        size_t s = r->sentence, p = s - 1;
+        if (s == 0 || r->has_date || r->history || r->spawned || r->distinct || r->before ||
+            (r->status && strcmp(r->status, "held") != 0) || cx.rend[p] > cx.rfirst[p])
+            continue;
+        int first = 1;
+        for (size_t j = 0; j < i && first; j++)
+            first = cx.raws[j].history || cx.raws[j].spawned;
+        /* a lead tells what happened ("gave up"), not a headline's "Alliance Notes, <date>" */
+        int lead = p == 0 && first &&
+                   ingest_tense_of(text + sentences[p].clean.start,
+                                   sentences[p].clean.end - sentences[p].clean.start) ==
+                       INGEST_TENSE_PAST;
+        if (!lead && mt_find_any(&cx.t, cx.sent_lo[s], r->start, ties, NULL) == MT_NONE)
+            continue;
+        for (size_t k = 0; k < sd[p].n; k++) {
+            const char *kind = sd[p].e[k].kind;
+            if (strcmp(kind, "weekday") != 0 && strcmp(kind, "absolute") != 0 &&
+                strcmp(kind, "relative-day") != 0)
+                continue;
+            if (sd[p].e[k].precision != INGEST_PREC_DAY)
+                continue;
+            r->has_date = 1;
+            r->date_sentence = p;
+            r->date_clean.start = sentences[p].clean.start + sd[p].e[k].clean.start;
+            r->date_clean.end = sentences[p].clean.start + sd[p].e[k].clean.end;
+            break;
+        }
+    }
+
     /* Anaphors take the kind of the meeting they refer to: the nearest before, else after. */
     for (size_t i = 0; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];
@@ -3529,6 +3698,14 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             continue;
         if (r->kind)
             continue; /* spawned: the kind of its trigger */
+        /* "Australia and the United States ... as the two allies held their annual
+         * consultations": their own talks, of the ally and the third country paired */
+        if (r->their && mt_foreign_pair(&cx, cx.sent_lo[r->sentence], cx.sent_hi[r->sentence],
+                                        cx.sent_hi[r->sentence])) {
+            r->kind = "other";
+            r->foreign = 1;
+            continue;
+        }
         const char *kind = NULL;
         for (size_t j = i; j-- > 0;)
             if (cx.raws[j].kind && !cx.raws[j].history && !cx.raws[j].generic &&

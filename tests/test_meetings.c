@@ -750,6 +750,290 @@ static void test_batch3_rules(void)
     ingest_meeting_result_clear(&res);
 }
 
+/* Rules from the fourth held-out batch. */
+static void test_batch4_rules(void)
+{
+    static const struct spec places[] = {{"Tokyo", "tokyo", "place", NULL},
+                                         {"Hiroshima", "hiroshima", "place", NULL},
+                                         {NULL, NULL, NULL, NULL}};
+    struct ingest_meeting_result res = {0};
+
+    /* A summit of the "Group of Seven" spelled out is multilateral, as "G7" is; a summit of
+     * the two is still one. */
+    CHECK(extract("Japan wants to brief its allies before it hosts the Group of Seven summit "
+                  "in Hiroshima.",
+                  places, "2022-12-16", NULL, &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Japan and the United States held a summit in Tokyo on Monday.", places,
+                  "2022-12-16", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    ingest_meeting_result_clear(&res);
+
+    /* "the Committee last met", after a summit is recalled: the committee named before, its
+     * previous meeting. */
+    static const struct spec cities[] = {{"Washington", "washington-dc", "place", NULL},
+                                         {"New York", "new-york", "place", NULL},
+                                         {NULL, NULL, NULL, NULL}};
+    CHECK(extract("The ministers met in Washington for a meeting of the Security Consultative "
+                  "Committee. Recalling the summit in Washington in February, they reaffirmed "
+                  "the treaty. They reviewed progress since the Committee last met, in April "
+                  "2015 in New York.",
+                  cities, "2017-08-17", NULL, &res) == 0);
+    int found = 0;
+    for (size_t i = 0; i < res.count; i++)
+        if (strcmp(res.mentions[i].date, "2015-04") == 0) {
+            found = 1;
+            CHECK_STR(res.mentions[i].kind, "scc");
+            CHECK_STR(res.mentions[i].status, "held");
+        }
+    CHECK(found);
+    ingest_meeting_result_clear(&res);
+    /* a committee the text has not named is not the SCC */
+    CHECK(extract("Recalling the summit in Washington in February, the ministers reaffirmed "
+                  "the treaty. They reviewed progress since the committee last met, in April "
+                  "2015 in New York.",
+                  cities, "2017-08-17", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(strcmp(res.mentions[i].kind, "scc") != 0);
+    ingest_meeting_result_clear(&res);
+
+    /* In a story about the 2+2, the ministers agreeing to act by a deadline is what the
+     * meeting decided, not another meeting then; a plain date still tells of one. */
+    CHECK(extract("Japan and the United States held a two-plus-two in Tokyo on Thursday. The "
+                  "four ministers agreed to revise the guidelines by the end of 2014.",
+                  places, "2013-10-09", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Japan and the United States held a two-plus-two in Tokyo on Thursday. In "
+                  "2006 the ministers endorsed a roadmap.",
+                  places, "2013-10-09", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    ingest_meeting_result_clear(&res);
+
+    /* Talks that are the purpose of a trip hoped for are hoped for too; talks after a trip
+     * that took place are held. */
+    static const struct spec trip[] = {
+        {"Fumio Kishida", "fumio-kishida", "person", "Prime Minister of Japan"},
+        {"Joe Biden", "joe-biden", "person", "President of the United States"},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Prime Minister Fumio Kishida also hopes to travel to Washington for talks "
+                  "with President Joe Biden, officials said, although no date has been fixed.",
+                  trip, "2022-12-16", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].status, "proposed");
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Prime Minister Fumio Kishida traveled to Washington for talks with President "
+                  "Joe Biden, officials said.",
+                  trip, "2022-12-16", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].status, "held");
+    ingest_meeting_result_clear(&res);
+
+    /* A held meeting with no date takes the day of the lead just before it, or of the
+     * sentence before it when tied to it ("hours before"); not of another sentence. */
+    static const struct spec four[] = {
+        {"Hillary Clinton", "hillary-clinton", "person", "U.S. Secretary of State"},
+        {"Robert Gates", "robert-gates", "person", "U.S. Secretary of Defense"},
+        {"Takeaki Matsumoto", "takeaki-matsumoto", "person",
+         "Minister for Foreign Affairs of Japan"},
+        {"Toshimi Kitazawa", "toshimi-kitazawa", "person", "Minister of Defense of Japan"},
+        {NULL, NULL, NULL, NULL}};
+    const char *lead = "The United States and Japan on Tuesday gave up on a goal.\n\nHillary "
+                       "Clinton and Robert Gates met Takeaki Matsumoto and Toshimi Kitazawa for "
+                       "two-plus-two talks.";
+    CHECK(extract(lead, four, "2011-06-22", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2011-06-21");
+    ingest_meeting_result_clear(&res);
+    const char *later = "A quiet week\n\nThe United States and Japan on Tuesday gave up on a "
+                        "goal.\n\nHillary Clinton and Robert Gates met Takeaki Matsumoto and "
+                        "Toshimi Kitazawa for two-plus-two talks.";
+    CHECK(extract(later, four, "2011-06-22", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "");
+    ingest_meeting_result_clear(&res);
+    const char *headline = "Alliance notes, 2011-06-21\n\nHillary Clinton and Robert Gates met "
+                           "Takeaki Matsumoto and Toshimi Kitazawa for two-plus-two talks.";
+    CHECK(extract(headline, four, "2011-06-22", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, ""); /* a headline's date, not a lead's */
+    ingest_meeting_result_clear(&res);
+    const char *tied = "A quiet week\n\nOn Tuesday Hillary Clinton and Robert Gates visited "
+                       "a cemetery.\n\nThe visit came hours before the two secretaries sat "
+                       "down with Takeaki Matsumoto and Toshimi Kitazawa for two-plus-two talks.";
+    CHECK(extract(tied, four, "2011-06-22", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2011-06-21");
+    ingest_meeting_result_clear(&res);
+
+    /* Two ministers meeting who "talked about convening a two-plus-two": their meeting has
+     * the date, place and persons; the 2+2 is wished for and has none. */
+    static const struct spec sidelines[] = {
+        {"Gen Nakatani", "gen-nakatani", "person", "Minister of Defense of Japan"},
+        {"Pete Hegseth", "pete-hegseth", "person", "U.S. Secretary of Defense"},
+        {"Singapore", "singapore", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Defense Minister Gen Nakatani and Defense Secretary Pete Hegseth, meeting in "
+                  "Singapore at the end of May, talked about convening a two-plus-two at an "
+                  "early date.",
+                  sidelines, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    for (size_t i = 0; i < res.count; i++) {
+        const struct ingest_meeting_mention *m = &res.mentions[i];
+        if (strcmp(m->kind, "scc") == 0) {
+            CHECK_STR(m->status, "proposed");
+            CHECK_STR(m->date, "");
+            CHECK(m->place_id == NULL);
+            CHECK(m->participant_count == 0);
+        } else {
+            CHECK_STR(m->status, "held");
+            CHECK_STR(m->date, "2025-05");
+            CHECK_STR(m->place_id, "singapore");
+        }
+    }
+    ingest_meeting_result_clear(&res);
+    /* a 2+2 that is the first trigger is their meeting itself */
+    CHECK(extract("Gen Nakatani and Pete Hegseth held a two-plus-two in Singapore at the end of "
+                  "May.",
+                  sidelines, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].status, "held");
+    ingest_meeting_result_clear(&res);
+
+    /* Offices held on the date the sentence gives, years before the document's. */
+    static const struct spec past[] = {{"John Kerry", "john-kerry", "person", NULL},
+                                       {"Ashton Carter", "ashton-carter", "person", NULL},
+                                       {"Fumio Kishida", "fumio-kishida", "person", NULL},
+                                       {"Gen Nakatani", "gen-nakatani", "person", NULL},
+                                       {NULL, NULL, NULL, NULL}};
+    CHECK(extract("In April 2015, John Kerry and Ashton Carter sat down with Fumio Kishida and "
+                  "Gen Nakatani to approve new guidelines.",
+                  past, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].date, "2015-04");
+        CHECK(has_participant(&res.mentions[0], "john-kerry", NULL));
+        CHECK(has_participant(&res.mentions[0], "fumio-kishida", NULL));
+    }
+    ingest_meeting_result_clear(&res);
+    /* no date in the sentence: no office of the past is guessed */
+    CHECK(extract("John Kerry and Ashton Carter sat down with Fumio Kishida to approve new "
+                  "guidelines.",
+                  past, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+
+    /* In a story about the 2+2, "the ministers agreed" in a clause naming no party tells of
+     * a meeting then, though a later clause names a country; not when its own clause does. */
+    CHECK(extract("Japan and the United States held a two-plus-two in Tokyo in 2021. In January "
+                  "2023 the ministers agreed to turn a regiment into a lighter unit, and later "
+                  "work began on U.S. Forces Japan.",
+                  places, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    if (res.count == 2)
+        CHECK_STR(res.mentions[1].date, "2023-01");
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Japan and the United States held a two-plus-two in Tokyo in 2021. In January "
+                  "2023 the ministers agreed to help Japan buy missiles.",
+                  places, "2025-06-04", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    ingest_meeting_result_clear(&res);
+
+    /* "today's discussion": a date in the possessive dates the noun it owns, not the summit
+     * the sentence reports; "Friday's summit" dates the summit. */
+    static const struct spec leaders[] = {
+        {"Donald Trump", "donald-trump", "person", "President of the United States"},
+        {"Shinzo Abe", "shinzo-abe", "person", "Prime Minister of Japan"},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("President Donald Trump and Prime Minister Shinzo Abe will meet next week, and "
+                  "today's discussion will feed directly into that summit.",
+                  leaders, "2019-04-19", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2019-04");
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("President Donald Trump and Prime Minister Shinzo Abe are preparing. Friday's "
+                  "summit will focus on trade.",
+                  leaders, "2019-04-23", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2019-04-26");
+    ingest_meeting_result_clear(&res);
+
+    /* "Australia and the United States ... held their annual consultations": a meeting of
+     * one ally with a third country; "their" with no pair named refers to nothing. */
+    CHECK(extract("Australia and the United States agreed to make missiles as the two allies "
+                  "held their annual consultations.",
+                  places, "2023-07-29", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "other");
+        CHECK_STR(res.mentions[0].status, "held");
+    }
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Officials said the two sides held their annual consultations.", places,
+                  "2023-07-29", NULL, &res) == 0);
+    CHECK(res.count == 0);
+    ingest_meeting_result_clear(&res);
+
+    /* "from Ottawa, where he had met Canadian Prime Minister ...": "he" is the one this
+     * sentence opens with; "Canadian" makes the prime minister another country's. */
+    static const struct spec ottawa[] = {
+        {"Kishida", "fumio-kishida", "person", "Prime Minister of Japan"},
+        {"Justin Trudeau", "justin-trudeau", "person", "Prime Minister"},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Kishida reached Washington from Ottawa, where he had met Canadian Prime "
+                  "Minister Justin Trudeau on Thursday.",
+                  ottawa, "2023-01-13", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "other");
+        CHECK_STR(res.mentions[0].date, "2023-01-12");
+        CHECK(has_participant(&res.mentions[0], "fumio-kishida", NULL));
+        CHECK(has_participant(&res.mentions[0], "justin-trudeau", NULL));
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* A transcript's "I" is the speaker the paragraph's label names; not in another
+     * paragraph, and not when the name opening the sentence is no label. */
+    static const struct spec talk[] = {
+        {"POMPEO", "mike-pompeo", "person", "Secretary of State"},
+        {"Pompeo", "mike-pompeo", "person", "Secretary of State"},
+        {"Kono", "taro-kono", "person", "Minister for Foreign Affairs of Japan"},
+        {"Iwaya", "takeshi-iwaya", "person", "Minister of Defense of Japan"},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("SECRETARY POMPEO: Good afternoon. I was glad to welcome Foreign Minister Kono "
+                  "and Defense Minister Iwaya today for a productive meeting.",
+                  talk, "2019-04-19", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "scc");
+        CHECK(has_participant(&res.mentions[0], "mike-pompeo", NULL));
+    }
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("SECRETARY POMPEO: Good afternoon.\n\nI was glad to welcome Foreign Minister "
+                  "Kono and Defense Minister Iwaya today for a productive meeting.",
+                  talk, "2019-04-19", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(!has_participant(&res.mentions[i], "mike-pompeo", NULL));
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Mr. Pompeo spoke first: Good afternoon. I was glad to welcome Foreign Minister "
+                  "Kono and Defense Minister Iwaya today for a productive meeting.",
+                  talk, "2019-04-19", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(!has_participant(&res.mentions[i], "mike-pompeo", NULL));
+    ingest_meeting_result_clear(&res);
+}
+
 int main(void)
 {
     char err[256];
@@ -765,6 +1049,7 @@ int main(void)
     test_kinds();
     test_offices_resolved();
     test_batch3_rules();
+    test_batch4_rules();
     test_merge();
     ingest_gazetteer_free(gz);
     return unit_done("test_meetings");
