@@ -333,15 +333,23 @@ static const char write_derive_sql[] =
     "               WHERE m.entity_id = entities.id),"
     " last_seen = (SELECT max(d.published) FROM mentions m JOIN documents d ON d.id = m.doc_id"
     "              WHERE m.entity_id = entities.id);"
-    /* Co-occurrence in both directions: sentences shared and documents shared. */
+    /* Co-occurrence in both directions: documents shared (a join per document over its
+     * distinct entities) and sentences shared (a join per sentence). Never a join over every
+     * (entity, sentence) of a document: that grows with the square of a long file's mentions. */
     "INSERT INTO entity_pairs (a, b, sentences, documents)"
-    " SELECT x.entity_id, y.entity_id,"
-    "  count(DISTINCT CASE WHEN x.sentence = y.sentence THEN x.doc_id || ':' || x.sentence END),"
-    "  count(DISTINCT x.doc_id)"
-    " FROM (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) x"
-    " JOIN (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) y"
-    "  ON x.doc_id = y.doc_id AND x.entity_id <> y.entity_id"
-    " GROUP BY x.entity_id, y.entity_id;"
+    " SELECT d.a, d.b, coalesce(s.n, 0), d.n FROM"
+    "  (SELECT x.entity_id AS a, y.entity_id AS b, count(*) AS n"
+    "   FROM (SELECT DISTINCT entity_id, doc_id FROM mentions) x"
+    "   JOIN (SELECT DISTINCT entity_id, doc_id FROM mentions) y"
+    "    ON x.doc_id = y.doc_id AND x.entity_id <> y.entity_id"
+    "   GROUP BY x.entity_id, y.entity_id) d"
+    " LEFT JOIN"
+    "  (SELECT x.entity_id AS a, y.entity_id AS b, count(*) AS n"
+    "   FROM (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) x"
+    "   JOIN (SELECT DISTINCT entity_id, doc_id, sentence FROM mentions) y"
+    "    ON x.doc_id = y.doc_id AND x.sentence = y.sentence AND x.entity_id <> y.entity_id"
+    "   GROUP BY x.entity_id, y.entity_id) s"
+    " ON s.a = d.a AND s.b = d.b;"
     "UPDATE meetings SET document_count = (SELECT count(DISTINCT doc_id) FROM meeting_evidence"
     " e WHERE e.meeting_id = meetings.id);"
     /* A statement is tied to the meeting its document reports nearest before it (else nearest
