@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "server/build.h"
 #include "server/cache.h"
@@ -34,6 +35,44 @@ static int main_serve(struct srv_ctx *ctx, const sigset_t *stop)
     srv_cache_free(ctx->cache);
     ctx->cache = NULL;
     return 0;
+}
+
+/* Waits, during an ingest, for the stop signals that main_serve takes once serving: a stop
+ * before the database is complete abandons the build (nothing half-built is kept or served)
+ * and exits, 0 for serve (stopped as asked) and 1 for ingest (no database was made). */
+struct main_watch {
+    const struct srv_config *cfg;
+    const sigset_t *stop;
+};
+
+static void *main_watch_ingest(void *arg)
+{
+    const struct main_watch *w = arg;
+    int sig = 0;
+
+    if (sigwait(w->stop, &sig) != 0)
+        return NULL;
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL); /* the signal is taken: act on it */
+    srv_log("%s during the ingest: stopping; nothing of it is kept",
+            sig == SIGINT ? "SIGINT" : "SIGTERM");
+    store_db_abandon_build(w->cfg->db);
+    _exit(w->cfg->command == SRV_INGEST ? 1 : 0);
+}
+
+/* srv_build with the stop signals watched (see main_watch_ingest). */
+static int main_build(const struct srv_config *cfg, const sigset_t *stop, struct store_db **db,
+                      struct srv_build_summary *summary)
+{
+    struct main_watch w = {cfg, stop};
+    pthread_t watcher;
+    int watching = pthread_create(&watcher, NULL, main_watch_ingest, &w) == 0, rc;
+
+    rc = srv_build(cfg, db, summary);
+    if (watching) { /* a signal from now on stays pending for main_serve's sigwait */
+        pthread_cancel(watcher);
+        pthread_join(watcher, NULL);
+    }
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -71,7 +110,7 @@ int main(int argc, char **argv)
             srv_log("%s", err);
             return 1;
         }
-    } else if (srv_build(&cfg, &ctx.db, &summary) != 0) {
+    } else if (main_build(&cfg, &stop, &ctx.db, &summary) != 0) {
         return 1;
     }
     if (cfg.command == SRV_INGEST)

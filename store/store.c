@@ -177,6 +177,17 @@ static void store_remove_stale_builds(const char *path)
     free(dir_name);
 }
 
+void store_db_abandon_build(const char *path)
+{
+    static const char *const suffixes[] = {"", "-journal", "-wal", "-shm"};
+    char name[4096];
+
+    for (size_t i = 0; path && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        snprintf(name, sizeof(name), "%s.tmp-%ld%s", path, (long)getpid(), suffixes[i]);
+        unlink(name);
+    }
+}
+
 int store_db_create(const char *path, struct store_db **out, char *err, size_t err_size)
 {
     static atomic_uint mem_seq;

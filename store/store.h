@@ -29,6 +29,10 @@ struct store;        /* one thread's read-only connection with its prepared stat
  * sentence in err. */
 int store_db_create(const char *path, struct store_db **out, char *err, size_t err_size);
 
+/* Removes this process's unfinished build of path ("<path>.tmp-<pid>" and its journal), for a
+ * run that stops before store_write_commit(). The file at path itself is left as it was. */
+void store_db_abandon_build(const char *path);
+
 /* Opens an existing database file read-only for serving (--no-ingest). Returns STORE_OK,
  * STORE_CORRUPT if it is not a complete twoplus database, or STORE_ERROR; err says why. */
 int store_db_open(const char *path, struct store_db **out, char *err, size_t err_size);

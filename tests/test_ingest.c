@@ -1,7 +1,7 @@
 /* tests/test_ingest.c: ingest at scale as an operator meets it: the database does not depend
  * on --threads, a restart on an unchanged corpus extracts nothing, changed/new/deleted files
  * show in the API after a restart, and kill -9 in the middle of an ingest never leaves a
- * half-built database to be served. Databases are compared with the sqlite3 command. */
+ * half-built database to be served, nor does SIGTERM (which stops it at once). Databases are compared with the sqlite3 command. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -270,11 +270,15 @@ static int tmp_build_exists(const char *dir)
 
 /* Starts `twoplus ingest` and kills it with SIGKILL once it has been building for a while.
  * Returns 1 if it was killed mid-way, 0 if it finished first, -1 on failure. */
-static int ingest_then_kill(const char *dir, const char *corpus, const char *db)
+/* Starts an ingest of corpus into db, waits until its build file exists and has grown a
+ * little, then sends sig. Returns 1 with *status (waitpid's) when the signal came mid-build,
+ * 0 if the ingest was over before, -1 on error. */
+static int ingest_then_signal(const char *dir, const char *corpus, const char *db, int sig,
+                              int *status)
 {
     pid_t pid = fork();
-    int status = 0;
 
+    *status = 0;
     if (pid < 0)
         return -1;
     if (pid == 0) {
@@ -287,15 +291,21 @@ static int ingest_then_kill(const char *dir, const char *corpus, const char *db)
     }
     /* Wait for the build file to appear, then let it grow a little. */
     for (int i = 0; i < 2000 && !tmp_build_exists(dir); i++) {
-        if (waitpid(pid, &status, WNOHANG) == pid)
+        if (waitpid(pid, status, WNOHANG) == pid)
             return 0;
         usleep(5000);
     }
     usleep(300000);
-    kill(pid, SIGKILL);
-    if (waitpid(pid, &status, 0) != pid)
+    kill(pid, sig);
+    if (waitpid(pid, status, 0) != pid)
         return -1;
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 1 : 0;
+    return 1;
+}
+
+static int ingest_then_kill(const char *dir, const char *corpus, const char *db)
+{
+    int status, rc = ingest_then_signal(dir, corpus, db, SIGKILL, &status);
+    return rc == 1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 1 : rc < 0 ? -1 : 0;
 }
 
 /* kill -9 in the middle of an ingest: with no database before, there is none to serve (a
@@ -336,6 +346,21 @@ static void test_kill_mid_ingest(void)
     harness_resp_clear(&r);
     if (srv.pid > 0)
         CHECK(harness_stop(&srv) == 0);
+
+    /* SIGTERM mid-ingest (an operator's Ctrl-C, `timeout`): the ingest stops at once with
+     * status 1, removes its build file, and the database before it is untouched. */
+    {
+        int status = 0;
+        CHECK(ingest_then_signal(dir, big, db, SIGTERM, &status) == 1);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+        CHECK(!tmp_build_exists(dir));
+        CHECK(serve_stats(db, &srv, &r) == 0);
+        CHECK(json_integer_value(
+                  json_object_get(json_object_get(r.json, "counts"), "documents")) == 2);
+        harness_resp_clear(&r);
+        if (srv.pid > 0)
+            CHECK(harness_stop(&srv) == 0);
+    }
 }
 
 int main(void)
