@@ -781,12 +781,23 @@ out:
     return rc;
 }
 
+/* A ctime_ns recorded for a file changed within BUILD_RACY_NS of its stat: file times come
+ * from a coarse clock (a kernel tick, 1-10 ms), so a later change in the same tick could leave
+ * size and times as they were. Such a file is never taken as unchanged (as git does with
+ * "racily clean" entries): the next run extracts again, once the file holds still. */
+#define BUILD_RACY_CTIME (-2)
+#define BUILD_RACY_NS 50000000LL
+
 /* Size and change times of every corpus file, as recorded in the database. A file that cannot
  * be stat'ed gets -1s (it is skipped as unreadable). */
 static int build_stat_corpus(const struct ingest_corpus *corpus, struct store_corpus_file *files)
 {
     char path[4096];
+    struct timespec now;
+    int64_t now_ns;
 
+    clock_gettime(CLOCK_REALTIME, &now);
+    now_ns = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
     for (size_t i = 0; i < corpus->count; i++) {
         struct stat st;
         files[i] = (struct store_corpus_file){.name = corpus->names[i], .size = -1,
@@ -797,12 +808,15 @@ static int build_stat_corpus(const struct ingest_corpus *corpus, struct store_co
         files[i].size = (int64_t)st.st_size;
         files[i].mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
         files[i].ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+        if (now_ns - files[i].ctime_ns < BUILD_RACY_NS || now_ns - files[i].mtime_ns < BUILD_RACY_NS)
+            files[i].ctime_ns = BUILD_RACY_CTIME;
     }
     return 0;
 }
 
 /* True when the database at cfg->db was built by this binary from exactly these inputs: same
- * fingerprint, same file names, and each file of the same size, mtime and ctime. */
+ * fingerprint, same file names, and each file of the same size, mtime and ctime (and none of
+ * them changing while it was recorded). */
 static int build_is_current(struct store_db *prev, const char *fingerprint,
                             const struct store_corpus_file *now, size_t count)
 {
@@ -818,7 +832,8 @@ static int build_is_current(struct store_db *prev, const char *fingerprint,
         goto out;
     for (size_t i = 0; i < count; i++)
         if (strcmp(then[i].name, now[i].name) != 0 || then[i].size != now[i].size ||
-            then[i].mtime_ns != now[i].mtime_ns || then[i].ctime_ns != now[i].ctime_ns)
+            then[i].mtime_ns != now[i].mtime_ns || then[i].ctime_ns != now[i].ctime_ns ||
+            then[i].ctime_ns == BUILD_RACY_CTIME)
             goto out;
     same = 1;
 out:
