@@ -9,6 +9,7 @@
 #include "ingest/ingest.h"
 #include "ingest/meetings.h"
 #include "ingest/quotes.h"
+#include "fuzz/fuzz_gazetteer.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,18 +23,9 @@ static struct ingest_gazetteer *extract_gz;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    const char *path = getenv("TWOPLUS_GAZETTEER");
-    char err[512];
-
     (void)argc;
     (void)argv;
-    if (!path)
-        path = "data/entities.jsonl";
-    if (ingest_gazetteer_load(path, &extract_gz, err, sizeof(err)) != 0) {
-        fprintf(stderr, "fuzz_extract: %s (run from the source root or set "
-                        "TWOPLUS_GAZETTEER)\n", err);
-        exit(2);
-    }
+    extract_gz = fuzz_gazetteer_load("fuzz_extract");
     return 0;
 }
 
@@ -75,12 +67,6 @@ static int extract_make_clean(const char *text, size_t len, struct ingest_doc *d
     return 0;
 }
 
-static void extract_check(struct ingest_range r, size_t len)
-{
-    if (r.start > r.end || r.end > len)
-        abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const dates[] = {NULL, "2013-10-03", "2006-05", "1996", "2024-02-29"};
@@ -106,14 +92,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!sentences)
         goto out;
     for (size_t i = 0; i < doc.sentence_count; i++) {
-        extract_check(doc.sentences[i].clean, doc.clean_len);
+        fuzz_check_range(doc.sentences[i].clean, doc.clean_len);
         sentences[i] = doc.sentences[i].clean;
     }
     if (ingest_entities_extract(extract_gz, doc.clean, doc.clean_len, sentences,
                                 doc.sentence_count, date, &er) != 0)
         goto out;
     for (size_t i = 0; i < er.mention_count; i++) {
-        extract_check(er.mentions[i].clean, doc.clean_len);
+        fuzz_check_range(er.mentions[i].clean, doc.clean_len);
         if (i > 0 && er.mentions[i].clean.start < er.mentions[i - 1].clean.end)
             abort(); /* documented: sorted, non-overlapping */
     }
@@ -122,17 +108,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                   er.mention_count, extract_gz, date, &sr) != 0)
         goto out;
     for (size_t i = 0; i < sr.count; i++) {
-        extract_check(sr.statements[i].clean, doc.clean_len);
-        extract_check(sr.statements[i].speaker, doc.clean_len);
+        fuzz_check_range(sr.statements[i].clean, doc.clean_len);
+        fuzz_check_range(sr.statements[i].speaker, doc.clean_len);
     }
     if (ingest_meetings_extract(doc.clean, doc.clean_len, doc.sentences, doc.sentence_count,
                                 er.mentions, er.mention_count, extract_gz, date, dateline,
                                 &mr) != 0)
         goto out;
     for (size_t i = 0; i < mr.count; i++) {
-        extract_check(mr.mentions[i].clean, doc.clean_len);
+        fuzz_check_range(mr.mentions[i].clean, doc.clean_len);
         for (size_t j = 0; j < mr.mentions[i].evidence_count; j++)
-            extract_check(mr.mentions[i].evidence[j].clean, doc.clean_len);
+            fuzz_check_range(mr.mentions[i].evidence[j].clean, doc.clean_len);
     }
 out:
     ingest_meeting_result_clear(&mr);

@@ -5,6 +5,7 @@
 #include "ingest/entities.h"
 #include "ingest/meetings.h"
 #include "ingest/quotes.h"
+#include "fuzz/fuzz_gazetteer.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -17,25 +18,10 @@ static struct ingest_gazetteer *pipeline_gz;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    const char *path = getenv("TWOPLUS_GAZETTEER");
-    char err[512];
-
     (void)argc;
     (void)argv;
-    if (!path)
-        path = "data/entities.jsonl";
-    if (ingest_gazetteer_load(path, &pipeline_gz, err, sizeof(err)) != 0) {
-        fprintf(stderr, "fuzz_pipeline: %s (run from the source root or set "
-                        "TWOPLUS_GAZETTEER)\n", err);
-        exit(2);
-    }
+    pipeline_gz = fuzz_gazetteer_load("fuzz_pipeline");
     return 0;
-}
-
-static void pipeline_check(struct ingest_range r, size_t len)
-{
-    if (r.start > r.end || r.end > len)
-        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -59,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                 doc.sentence_count, date, &er) != 0)
         goto out;
     for (size_t i = 0; i < er.mention_count; i++) {
-        pipeline_check(er.mentions[i].clean, doc.clean_len);
+        fuzz_check_range(er.mentions[i].clean, doc.clean_len);
         if (i > 0 && er.mentions[i].clean.start < er.mentions[i - 1].clean.end)
             abort(); /* documented: sorted, non-overlapping */
     }
@@ -68,17 +54,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                   er.mention_count, pipeline_gz, date, &sr) != 0)
         goto out;
     for (size_t i = 0; i < sr.count; i++) {
-        pipeline_check(sr.statements[i].clean, doc.clean_len);
-        pipeline_check(sr.statements[i].speaker, doc.clean_len);
+        fuzz_check_range(sr.statements[i].clean, doc.clean_len);
+        fuzz_check_range(sr.statements[i].speaker, doc.clean_len);
     }
     if (ingest_meetings_extract(doc.clean, doc.clean_len, doc.sentences, doc.sentence_count,
                                 er.mentions, er.mention_count, pipeline_gz, date,
                                 doc.meta.dateline.value, &mr) != 0)
         goto out;
     for (size_t i = 0; i < mr.count; i++) {
-        pipeline_check(mr.mentions[i].clean, doc.clean_len);
+        fuzz_check_range(mr.mentions[i].clean, doc.clean_len);
         for (size_t j = 0; j < mr.mentions[i].evidence_count; j++)
-            pipeline_check(mr.mentions[i].evidence[j].clean, doc.clean_len);
+            fuzz_check_range(mr.mentions[i].evidence[j].clean, doc.clean_len);
     }
 out:
     ingest_meeting_result_clear(&mr);
