@@ -22,6 +22,7 @@ struct store {
     sqlite3 *conn;
     struct store_stmt_slot stmts[STORE_STMT_CACHE];
     int64_t deadline_ns;       /* CLOCK_MONOTONIC; 0: none */
+    struct store_memo *memo;   /* list totals already counted (store/query.c); NULL: none yet */
     struct store *next; /* db->readers list */
 };
 
@@ -86,6 +87,8 @@ void store_where(struct store_list_spec *spec, const char *cond);
 /* Adds a bound value without a condition (for one-row queries that use ?1..?n directly). */
 void store_bind_text(struct store_list_spec *spec, const char *value);
 
+/* Forgets the list totals st remembers (store/query.c); on closing a connection. */
+void store_memo_free(struct store *st);
 /* Runs the list. STORE_OK (caller owns *out, release: store_list_clear()), or an error code. */
 int store_list_run(struct store *st, const struct store_list_spec *spec,
                    const struct store_page *page, struct store_list *out);

@@ -179,6 +179,178 @@ json_t *store_row_json(sqlite3_stmt *stmt)
     return obj;
 }
 
+/* ---- the memo of list totals ----
+ * A list's total depends only on its SQL and bound values as long as the data stays the same,
+ * and the served data changes only when an ingest commits. Counting is the dear part of a
+ * page (every match, where the page reads limit + 1 rows from an index), and paging through
+ * a list, or a dashboard showing it again, asks for the same total each time: so each reader
+ * connection remembers the totals it counted, keyed by (SQL, values), and forgets them all
+ * when SQLite's data version of the file moves. Bounded: MEMO_SLOTS entries and MEMO_BYTES
+ * of keys per connection (a full memo starts again empty); a key above MEMO_KEY_MAX bytes is
+ * not kept. */
+
+#define MEMO_SLOTS 1024
+#define MEMO_PROBE 4
+#define MEMO_BYTES (1u << 20)
+#define MEMO_KEY_MAX 8192
+
+struct store_memo_entry {
+    char *key; /* NULL: empty */
+    size_t len;
+    int64_t total;
+};
+
+struct store_memo {
+    unsigned data_version;
+    size_t bytes;
+    struct store_memo_entry slots[MEMO_SLOTS];
+};
+
+static void memo_clear(struct store_memo *memo)
+{
+    for (size_t i = 0; i < MEMO_SLOTS; i++)
+        free(memo->slots[i].key);
+    memset(memo->slots, 0, sizeof(memo->slots));
+    memo->bytes = 0;
+}
+
+void store_memo_free(struct store *st)
+{
+    if (!st->memo)
+        return;
+    memo_clear(st->memo);
+    free(st->memo);
+    st->memo = NULL;
+}
+
+/* The memo key of a count: its SQL, then each value with its type and length (a value may hold
+ * any byte). malloc'd; NULL when too long or out of memory. */
+static char *memo_key(const char *sql, const struct store_list_spec *spec, size_t *len)
+{
+    char *key = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&key, &n);
+
+    if (!f)
+        return NULL;
+    fputs(sql, f);
+    for (int i = 0; i < spec->nbind; i++) {
+        if (spec->binds[i].type == STORE_BIND_INT)
+            fprintf(f, "\x1fI%lld", (long long)spec->binds[i].num);
+        else
+            fprintf(f, "\x1fT%zu:%s", strlen(spec->binds[i].text), spec->binds[i].text);
+    }
+    if (fclose(f) != 0 || n > MEMO_KEY_MAX) {
+        free(key);
+        return NULL;
+    }
+    *len = n;
+    return key;
+}
+
+static unsigned memo_hash(const char *key, size_t len)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return h;
+}
+
+/* The memo of st, emptied if the data changed since it was filled; NULL when out of memory. */
+static struct store_memo *memo_get(struct store *st)
+{
+    unsigned version = 0;
+
+    if (sqlite3_file_control(st->conn, "main", SQLITE_FCNTL_DATA_VERSION, &version) !=
+        SQLITE_OK) {
+        store_memo_free(st); /* the data version is unknown: remember nothing */
+        return NULL;
+    }
+    if (!st->memo) {
+        st->memo = calloc(1, sizeof(*st->memo));
+        if (!st->memo)
+            return NULL;
+        st->memo->data_version = version;
+    }
+    if (st->memo->data_version != version) {
+        memo_clear(st->memo);
+        st->memo->data_version = version;
+    }
+    return st->memo;
+}
+
+static struct store_memo_entry *memo_find(struct store_memo *memo, const char *key, size_t len)
+{
+    unsigned h = memo_hash(key, len);
+
+    for (unsigned p = 0; p < MEMO_PROBE; p++) {
+        struct store_memo_entry *e = &memo->slots[(h + p) % MEMO_SLOTS];
+        if (e->key && e->len == len && memcmp(e->key, key, len) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* Keeps total under key (taken over: freed here when not kept). */
+static void memo_put(struct store_memo *memo, char *key, size_t len, int64_t total)
+{
+    unsigned h = memo_hash(key, len);
+    struct store_memo_entry *e = &memo->slots[h % MEMO_SLOTS];
+
+    if (memo->bytes + len > MEMO_BYTES)
+        memo_clear(memo);
+    for (unsigned p = 0; p < MEMO_PROBE; p++) {
+        struct store_memo_entry *slot = &memo->slots[(h + p) % MEMO_SLOTS];
+        if (!slot->key) {
+            e = slot;
+            break;
+        }
+    }
+    if (e->key) { /* all probed slots taken: replace the first */
+        memo->bytes -= e->len;
+        free(e->key);
+    }
+    *e = (struct store_memo_entry){.key = key, .len = len, .total = total};
+    memo->bytes += len;
+}
+
+/* The number of rows of spec's list: from the memo, else counted (and remembered). */
+static int list_count(struct store *st, const struct store_list_spec *spec, int64_t *total)
+{
+    char *sql = NULL, *key;
+    size_t len = 0;
+    struct store_memo *memo = memo_get(st);
+    struct store_memo_entry *hit;
+    sqlite3_stmt *stmt;
+
+    if (asprintf(&sql, "SELECT count(*) FROM %s%s%s", spec->from, *spec->where ? " WHERE " : "",
+                 spec->where) < 0)
+        return STORE_NOMEM;
+    key = memo ? memo_key(sql, spec, &len) : NULL;
+    if (key && (hit = memo_find(memo, key, len)) != NULL) {
+        *total = hit->total;
+        free(key);
+        free(sql);
+        return STORE_OK;
+    }
+    stmt = store_stmt(st, sql);
+    free(sql);
+    if (!stmt) {
+        free(key);
+        return STORE_ERROR;
+    }
+    store_bind_all(stmt, spec);
+    if (sqlite3_step(stmt) != SQLITE_ROW) {
+        free(key);
+        return store_fail(st->conn, "list count");
+    }
+    *total = sqlite3_column_int64(stmt, 0);
+    sqlite3_reset(stmt);
+    if (key)
+        memo_put(memo, key, len, *total);
+    return STORE_OK;
+}
+
 int store_list_run(struct store *st, const struct store_list_spec *spec,
                    const struct store_page *page, struct store_list *out)
 {
@@ -194,19 +366,6 @@ int store_list_run(struct store *st, const struct store_list_spec *spec,
             sort = s;
     if (!sort || spec->overflow)
         return STORE_ERROR; /* the handler validates sort against the same list */
-
-    if (asprintf(&sql, "SELECT count(*) FROM %s%s%s", spec->from, *spec->where ? " WHERE " : "",
-                 spec->where) < 0)
-        return STORE_NOMEM;
-    stmt = store_stmt(st, sql);
-    free(sql);
-    if (!stmt)
-        return STORE_ERROR;
-    store_bind_all(stmt, spec);
-    if (sqlite3_step(stmt) != SQLITE_ROW)
-        return store_fail(st->conn, "list count");
-    out->total = sqlite3_column_int64(stmt, 0);
-    sqlite3_reset(stmt);
 
     /* The key of a row is (sort expression, id): the id breaks ties, the order is total. */
     {
@@ -272,6 +431,11 @@ int store_list_run(struct store *st, const struct store_list_spec *spec,
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = store_fail(st->conn, "list");
     sqlite3_reset(stmt);
+    /* A first page that holds the whole list is its own count. */
+    if (rc == STORE_OK && !page->after_key && !out->has_more)
+        out->total = (int64_t)json_array_size(out->items);
+    else if (rc == STORE_OK)
+        rc = list_count(st, spec, &out->total);
     if (rc != STORE_OK)
         store_list_clear(out);
     return rc;

@@ -113,6 +113,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 
 static void store_conn_close(struct store *st)
 {
+    store_memo_free(st);
     for (int i = 0; i < STORE_STMT_CACHE; i++) {
         sqlite3_finalize(st->stmts[i].stmt);
         free(st->stmts[i].sql);
