@@ -483,6 +483,17 @@ if step mix; then
         rec path "$label" "$path"
         [ "$cache" = 0 ] || group=static # a cached reply is a stored body, like the static one
         measure twoplus "$n" "$cache" "$group" "$label" "$base$path"
+        # The same bytes as one persistent libmicrohttpd response: what a cached reply of this
+        # size can cost at best (the 2 KB baseline flatters small bodies, wrongs large ones).
+        if [ "$cache" != 0 ] && [ -s "$RUN/check.body" ]; then
+          cp "$RUN/check.body" "$RUN/same.body"
+          rec size "$label" "$(wc -c <"$RUN/same.body")"
+          p=$(free_port)
+          start_server mhd-same "http://127.0.0.1:$p/" "$OUT/bin/baseline_mhd" file "$p" "$RUN/same.body"
+          cmp -s "$RUN/same.body" <(curl -fsS --max-time 5 "$URL/") || die "baseline_mhd file serves other bytes"
+          measure mhd-same "$n" - same "$label" "$URL/"
+          stop_server mhd-same
+        fi
       done
       stop_twoplus "$name" "$n" "$cache"
     done

@@ -1,6 +1,8 @@
 /* bench/baseline_mhd.c: the smallest libmicrohttpd servers twoplus is compared with.
  *
  *   baseline_mhd static PORT        one persistent 2 KB JSON response reused for every request
+ *   baseline_mhd file PORT FILE     the same with FILE's bytes (twoplus's body of an endpoint:
+ *                                   a cached reply compared with a persistent one of its size)
  *   baseline_mhd pk PORT DB         one SQLite primary-key row per request -> 2 KB JSON object
  *   baseline_mhd list PORT DB       twenty SQLite rows per request -> a JSON list
  *   baseline_mhd init DB            creates DB: 1000 rows of 2 KB documents (run once)
@@ -167,7 +169,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *req_cls = &first_call_marker;
         return MHD_YES;
     }
-    if (strcmp(mode, "static") == 0)
+    if (static_response)
         return MHD_queue_response(c, MHD_HTTP_OK, static_response);
     body = render(strcmp(mode, "list") == 0, url);
     if (!body) {
@@ -193,14 +195,16 @@ int main(int argc, char **argv)
     if (argc == 3 && strcmp(mode, "init") == 0)
         return init_db(argv[2]);
     if (!((argc == 3 && strcmp(mode, "static") == 0) ||
-          (argc == 4 && (strcmp(mode, "pk") == 0 || strcmp(mode, "list") == 0)))) {
-        fprintf(stderr, "usage: baseline_mhd static PORT | pk PORT DB | list PORT DB | init DB\n");
+          (argc == 4 && (strcmp(mode, "pk") == 0 || strcmp(mode, "list") == 0 ||
+                         strcmp(mode, "file") == 0)))) {
+        fprintf(stderr, "usage: baseline_mhd static PORT | file PORT FILE | pk PORT DB | "
+                        "list PORT DB | init DB\n");
         return 2;
     }
     port = atoi(argv[2]);
     if (port <= 0 || port > 65535)
         return fprintf(stderr, "baseline_mhd: bad port '%s'\n", argv[2]), 2;
-    db_path = argc == 4 ? argv[3] : NULL;
+    db_path = argc == 4 && strcmp(mode, "file") != 0 ? argv[3] : NULL;
 
     if (strcmp(mode, "static") == 0) { /* {"text":"..."} of exactly 2048 bytes */
         char text[BODY_BYTES];
@@ -209,6 +213,18 @@ int main(int argc, char **argv)
                  BODY_BYTES - 18, text);
         static_response = MHD_create_response_from_buffer(strlen(static_body), static_body,
                                                           MHD_RESPMEM_PERSISTENT);
+        MHD_add_response_header(static_response, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                "application/json");
+    }
+    if (strcmp(mode, "file") == 0) {
+        static char file_body[16 << 20];
+        FILE *f = fopen(argv[3], "rb");
+        size_t n = f ? fread(file_body, 1, sizeof file_body, f) : 0;
+        if (!f || ferror(f) || !feof(f))
+            return fprintf(stderr, "baseline_mhd: cannot read %s (or above 16 MiB)\n", argv[3]),
+                   1;
+        fclose(f);
+        static_response = MHD_create_response_from_buffer(n, file_body, MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(static_response, MHD_HTTP_HEADER_CONTENT_TYPE,
                                 "application/json");
     }
