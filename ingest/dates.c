@@ -581,7 +581,9 @@ static int dates_match_bare_month(const struct dates_ctx *cx, size_t i, struct d
         rel = 2;
     if (rel)
         i++;
-    if (!dates_next(cx, i) || !dates_month_at(cx, i, &m, &abbr, &k) || abbr)
+    /* an abbreviation only after "last/next/this", which make it a date ("last Sept.'s
+     * meeting"); alone "Mar." or "Jan." may be a name */
+    if (!dates_next(cx, i) || !dates_month_at(cx, i, &m, &abbr, &k) || (abbr && !rel))
         return 0;
     /* "November of this year", "December last year": the year is stated relative. */
     {

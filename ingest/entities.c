@@ -846,10 +846,14 @@ static void mark_headlines(struct ent_ctx *x)
 
     while (i < x->n) {
         size_t j = i + 1, words = 0, caps = 0, lows = 0;
+        int list = 0;
         const char *last;
         while (j < x->n && !(TF(x, j) & INGEST_TOK_NEWLINE))
             j++;
         for (size_t k = i; k < j; k++) {
+            /* "Participants: Secretary of State X; Acting Secretary of Defense Y": items
+             * apart by semicolons make a list whose names are read as in running text */
+            list |= x->pc[k] == ';';
             if (!(TF(x, k) & INGEST_TOK_WORD))
                 continue;
             words++;
@@ -859,7 +863,7 @@ static void mark_headlines(struct ent_ctx *x)
                 lows++;
         }
         last = W(x, j - 1);
-        if (words >= 1 && strcmp(last, ".") != 0 && strcmp(last, "?") != 0 &&
+        if (words >= 1 && !list && strcmp(last, ".") != 0 && strcmp(last, "?") != 0 &&
             strcmp(last, "!") != 0 && strcmp(last, "\"") != 0 && strcmp(last, ";") != 0 &&
             strcmp(last, ":") != 0 && !(TF(x, j - 1) & INGEST_TOK_ABBR) &&
             (lows == 0 || (caps >= 4 * lows && lows <= 1)) && words <= 25)

@@ -280,6 +280,28 @@ static int mt_verb_between(const struct mt_text *t, size_t a, size_t b)
     return 0;
 }
 
+/* The clause at b is tied in time to the clause with a (a < b): a comma and "as",
+ * "while" or "when" between them, and no semicolon ("The allies agreed on Saturday to ...,
+ * as their ministers held talks in Brisbane": the talks were on Saturday). */
+static int mt_clause_tied(const struct mt_text *t, size_t a, size_t b)
+{
+    static const char *const ties[] = {", as ", ", while ", ", when ", NULL};
+    size_t tl, tp = mt_find_any(t, a, b, ties, &tl);
+    return tp != MT_NONE && !memchr(t->low + a, ';', b - a) &&
+           mt_find_any(t, tp + tl, b, ties, NULL) == MT_NONE;
+}
+
+/* A topic word between a date and a trigger after it, close to the trigger and in its
+ * clause: "on Monday about the security talks". */
+static int mt_about_between(const struct mt_text *t, size_t a, size_t b)
+{
+    static const char *const topic[] = {"about", "concerning", "regarding", NULL};
+    size_t tl, tp = mt_find_any(t, a, b, topic, &tl);
+    while (tp != MT_NONE && b - tp > 30)
+        tp = mt_find_any(t, tp + 1, b, topic, &tl);
+    return tp != MT_NONE && !memchr(t->low + tp, ',', b - tp);
+}
+
 /* ---- growable arrays ---- */
 
 static int mt_grow(void **arr, size_t *cap, size_t need, size_t size)
@@ -389,6 +411,10 @@ struct mt_ctx {
     const struct ingest_gazetteer *gz;
     const char *doc_date;
     const char *dateline;
+    /* where "here" is with no dateline: the place of "here in Washington" elsewhere in the
+     * text (borrowed), or NULL when the text never says */
+    const char *here_id, *here_name;
+    int japan_named; /* the text names Japan somewhere (mt_japan_in_text) */
     struct mt_person *persons;
     size_t person_count, person_cap;
     struct mt_place *places;
@@ -432,7 +458,8 @@ static const char *const mt_scc_names[] = {"two-plus-two",
  * relationship, and a named "2+2 dialogue" is found with its name. */
 static const char *const mt_meeting_nouns[] = {"meeting",       "meetings",   "talks",
                                                "session",       "sessions",   "gathering",
-                                               "consultations", "conference", NULL};
+                                               "consultations", "conference", "round",
+                                               NULL};
 
 static const char *const mt_interaction[] = {
     "meet",          "meets",         "met",        "meeting",     "meetings",
@@ -513,6 +540,10 @@ static const char *const mt_propose_cues[] = {"proposed",
                                               "push for",
                                               "pushing for",
                                               "pushed for",
+                                              "would like to hold",
+                                              "would like to meet",
+                                              "like to hold",
+                                              "would like to have",
                                               NULL};
 
 static const char *const mt_announce_cues[] = {
@@ -797,6 +828,9 @@ static const struct {
     {"the prime minister's office", "Prime Minister's Office", "Tokyo"},
     {"the prime minister's official residence", "Prime Minister's Office", "Tokyo"},
     {"camp david", "Camp David", "Camp David"},
+    /* bare, as listings write them ("summit, White House:") */
+    {"department of state", "U.S. Department of State", "Washington, D.C."},
+    {"white house", "White House", "Washington, D.C."},
 };
 
 /* The gazetteer place with this name or alias, or NULL. */
@@ -829,6 +863,52 @@ static int mt_prep_before(const struct mt_ctx *cx, size_t pos, size_t from,
     return 0;
 }
 
+/* A listing's entry: "Security Consultative Committee ("2+2"), Department of State,
+ * Washington." The words at [pos, end) follow a comma that closes a meeting's name, a venue
+ * or another listed place, and end their part of the line (a comma, colon, period or the
+ * sentence end follow, no verb). */
+static int mt_listed_place(const struct mt_ctx *cx, size_t pos, size_t end, size_t from, size_t to)
+{
+    static const char *const names[] = {"meeting", "talks",  "summit", "committee",
+                                         "2+2",     "two-plus-two", "session", "consultations",
+                                         NULL};
+    const struct mt_text *t = &cx->t;
+    size_t q = end;
+    while (q < to && t->low[q] == ' ')
+        q++;
+    if (q < to && t->low[q] != ',' && t->low[q] != ':' && t->low[q] != '.' && t->low[q] != ';')
+        return 0;
+    q = pos;
+    while (q > from && t->low[q - 1] == ' ')
+        q--;
+    if (q <= from || t->low[q - 1] != ',')
+        return 0;
+    q--;
+    /* what the comma closes: a parenthesis after a name ("(\"2+2\")"), a name, a venue or a
+     * place */
+    if (q > from && t->low[q - 1] == ')') {
+        const char *open = NULL;
+        for (size_t k = q - 1; k-- > from && !open;)
+            if (t->low[k] == '(')
+                open = t->low + k;
+        if (!open)
+            return 0;
+        q = (size_t)(open - t->low);
+        while (q > from && t->low[q - 1] == ' ')
+            q--;
+    }
+    size_t wend, ws = mt_word_before(t, q, from, &wend);
+    for (const char *const *n = names; ws < wend && *n; n++) {
+        size_t nl = strlen(*n);
+        if (wend >= from + nl && memcmp(t->low + wend - nl, *n, nl) == 0)
+            return 1;
+    }
+    for (size_t k = 0; k < cx->place_count; k++)
+        if (cx->places[k].end == wend && cx->places[k].start >= from)
+            return 1;
+    return 0;
+}
+
 /* Is the place at [pos, ...) introduced as where something happens ("in Tokyo", "at the
  * State Department", "visit to Tokyo", "to Seoul, where")? */
 static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t from, size_t to)
@@ -847,6 +927,8 @@ static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t 
         return 1;
     if (mt_prep_before(cx, pos, from, visits))
         return 1; /* "re-visit Japan" */
+    if (mt_listed_place(cx, pos, end, from, to))
+        return 1;
     /* "to Seoul, where", "from Tokyo, where they met", "to Anchorage, Alaska, where" */
     {
         size_t q = end;
@@ -992,9 +1074,146 @@ static int mt_scan_speakers(struct mt_ctx *cx)
     return 0;
 }
 
+/* A role of a minister or prime minister (offices Japan has; the U.S. has secretaries):
+ * "Foreign Minister". */
+static int mt_minister_role(const char *role)
+{
+    char r[128];
+    size_t n = 0;
+    for (; role[n] && n + 1 < sizeof r; n++)
+        r[n] = (role[n] >= 'A' && role[n] <= 'Z') ? (char)(role[n] - 'A' + 'a') : role[n];
+    r[n] = '\0';
+    return strstr(r, "minister") != NULL;
+}
+
+/* Whether the text names Japan anywhere, by name, adjective or capital. */
+static int mt_japan_in_text(const struct mt_ctx *cx)
+{
+    static const char *const jp[] = {"japan", "japanese", "japan's", "tokyo", NULL};
+    if (mt_has_any(&cx->t, 0, cx->t.n, jp))
+        return 1;
+    for (size_t i = 0; i < cx->mention_count; i++)
+        if (cx->mentions[i].entity_id && strcmp(cx->mentions[i].entity_id, "japan") == 0)
+            return 1;
+    return 0;
+}
+
+/* "in the Queensland capital", "at the Japanese capital": for "capital" at p (sentence
+ * [a, b)), the folded offset of "the" when one to three capitalized words stand between it and
+ * "capital", a place cue comes before, and the dateline may be that capital (the gazetteer
+ * does not place the dateline city in another country than a country named); else MT_NONE. */
+static size_t mt_capital_of(const struct mt_ctx *cx, size_t p, size_t a, size_t b)
+{
+    const struct mt_text *t = &cx->t;
+    size_t q = p, wend, ws, words = 0;
+    for (;;) {
+        ws = mt_word_before(t, q, a, &wend);
+        if (ws == wend)
+            return MT_NONE;
+        if (wend - ws == 3 && memcmp(t->low + ws, "the", 3) == 0)
+            break;
+        unsigned char c0 = (unsigned char)t->clean[mt_clean_of(t, ws)];
+        if (c0 < 'A' || c0 > 'Z' || ++words > 3)
+            return MT_NONE;
+        q = ws;
+    }
+    if (!words || !mt_place_cue(cx, ws, p + 7, a, b))
+        return MT_NONE;
+    const struct ingest_kb_entity *dl = mt_place_by_name(cx->gz, cx->dateline);
+    for (size_t i = 0; dl && dl->country && i < cx->mention_count; i++) {
+        const struct ingest_mention *m = &cx->mentions[i];
+        size_t lo = mt_low_of(t, m->clean.start);
+        if (lo > ws && lo < p && m->type == INGEST_ENT_COUNTRY && m->entity_id &&
+            strcmp(m->entity_id, dl->country) != 0)
+            return MT_NONE; /* "the Japanese capital" under a WASHINGTON dateline */
+    }
+    return ws;
+}
+
+/* With no dateline, "here" is the place the text itself puts there: "the one held here in
+ * Washington", "here, in Canberra". Sets cx->here_id/here_name from the first such place
+ * (from the place mentions collected so far); leaves them NULL when the text never says, so
+ * that "here" then gives no place rather than a guessed one. */
+static void mt_here_named(struct mt_ctx *cx)
+{
+    static const char *const forms[] = {"here in ", "here, in ", NULL};
+    const struct mt_text *t = &cx->t;
+    size_t fl;
+    for (size_t p = mt_find_any(t, 0, t->n, forms, &fl); p != MT_NONE && !cx->here_name;
+         p = mt_find_any(t, p + 1, t->n, forms, &fl)) {
+        size_t q = p + fl;
+        if (mt_at(t, q, t->n, "the "))
+            q += 4;
+        for (size_t k = 0; k < cx->place_count; k++) {
+            const struct mt_place *pl = &cx->places[k];
+            if (pl->start == q && pl->rank == 2 && pl->name) {
+                cx->here_id = pl->id;
+                cx->here_name = pl->name;
+                break;
+            }
+        }
+    }
+}
+
+/* An interview in "Q:" / "A:" form whose opening (before the first question) names one
+ * person: that person is the "you" of the questions and the "I" or "we" of the answers
+ * ("Interview: Defense Minister Gen Nakatani" then "Q: You met Secretary Hegseth here
+ * yesterday."). Adds those persons; returns 0, or -1 when out of memory. */
+static int mt_scan_interview(struct mt_ctx *cx)
+{
+    const struct mt_text *t = &cx->t;
+    size_t first_q = MT_NONE, who = MT_NONE, n0 = cx->person_count;
+    for (size_t s = 0; s < cx->sentence_count && first_q == MT_NONE; s++)
+        if (mt_at(t, cx->sent_lo[s], cx->sent_hi[s], "q:"))
+            first_q = s;
+    if (first_q == MT_NONE)
+        return 0;
+    for (size_t i = 0; i < n0; i++) {
+        const struct mt_person *p = &cx->persons[i];
+        if (p->sentence >= first_q)
+            continue;
+        const char *id = cx->mentions[p->mention].entity_id;
+        if (!id || (who != MT_NONE &&
+                    strcmp(id, cx->mentions[cx->persons[who].mention].entity_id) != 0))
+            return 0; /* two people before the questions: no single interviewee */
+        who = i;
+    }
+    if (who == MT_NONE)
+        return 0;
+    int asking = 0;
+    for (size_t s = first_q; s < cx->sentence_count; s++) {
+        static const char *const you[] = {"you", NULL};
+        static const char *const me[] = {"i", "we", NULL};
+        size_t a = cx->sent_lo[s], b = cx->sent_hi[s], wl;
+        if (s == 0 || cx->sentences[s].paragraph != cx->sentences[s - 1].paragraph) {
+            if (mt_at(t, a, b, "q:"))
+                asking = 1;
+            else if (mt_at(t, a, b, "a:"))
+                asking = 0;
+            else
+                asking = -1; /* a paragraph of neither */
+        }
+        if (asking < 0)
+            continue;
+        for (size_t p = mt_find_any(t, a, b, asking ? you : me, &wl); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, asking ? you : me, &wl)) {
+            if (wl == 1 && t->clean[mt_clean_of(t, p)] != 'I')
+                continue;
+            struct mt_person me_ = cx->persons[who];
+            me_.start = p;
+            me_.end = p + wl;
+            me_.sentence = s;
+            if (MT_PUSH(cx->persons, cx->person_count, cx->person_cap, me_) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Collects persons, places (with venues and "here"), seat requests of a sentence. */
 static int mt_scan_entities(struct mt_ctx *cx)
 {
+    cx->japan_named = mt_japan_in_text(cx);
     /* Persons and places from the entity mentions. */
     for (size_t i = 0; i < cx->mention_count; i++) {
         const struct ingest_mention *m = &cx->mentions[i];
@@ -1024,6 +1243,10 @@ static int mt_scan_entities(struct mt_ctx *cx)
                 before[lo - b0] = '\0';
                 p.nat = mt_nat_of_words(before);
             }
+            /* "Foreign Minister Penny Wong" in a story that never names Japan: a minister
+             * of the other country it is about, not Japan's */
+            if (p.nat == NAT_UNKNOWN && role && !cx->japan_named && mt_minister_role(role))
+                p.nat = NAT_OTHER;
             p.seat = mt_seat_of_role(role, p.nat);
             /* "the secretary", "the minister": the gazetteer knows which office */
             if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && cx->doc_date) {
@@ -1074,10 +1297,16 @@ static int mt_scan_entities(struct mt_ctx *cx)
             }
             if (!mt_place_cue(cx, lo, hi, cx->sent_lo[s], cx->sent_hi[s]))
                 continue;
+            /* "in the Queensland capital", "the Japanese capital": a city of that place,
+             * not the place itself (see mt_capital_of below) */
+            if (mt_at(&cx->t, mt_skip_fwd(&cx->t, hi, cx->sent_hi[s]), cx->sent_hi[s], "capital"))
+                continue;
             if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0)
                 return -1;
         }
     }
+    if (!cx->dateline)
+        mt_here_named(cx);
     /* Venues and "here", from the words. */
     for (size_t s = 0; s < cx->sentence_count; s++) {
         size_t a = cx->sent_lo[s], b = cx->sent_hi[s];
@@ -1197,7 +1426,25 @@ static int mt_scan_entities(struct mt_ctx *cx)
                 return -1;
             }
         }
-        if (!cx->dateline)
+        /* "in the Queensland capital": the dateline's city, a story's usual way not to
+         * repeat it; with no dateline, or one the gazetteer places in another country than
+         * the one named, no place */
+        for (size_t p = mt_find(&cx->t, a, b, "capital"); p != MT_NONE && cx->dateline;
+             p = mt_find(&cx->t, p + 1, b, "capital")) {
+            size_t the = mt_capital_of(cx, p, a, b);
+            if (the == MT_NONE)
+                continue;
+            struct mt_place pl = {the, p + 7, s, 2, NULL, NULL, NULL, NULL, NULL};
+            pl.owned_name = strdup("");
+            if (!pl.owned_name)
+                return -1;
+            pl.name = pl.owned_name; /* the dateline place, in mt_finish() */
+            if (MT_PUSH(cx->places, cx->place_count, cx->place_cap, pl) != 0) {
+                free(pl.owned_name);
+                return -1;
+            }
+        }
+        if (!cx->dateline && !cx->here_name)
             continue;
         for (size_t p = mt_find(&cx->t, a, b, "here"); p != MT_NONE;
              p = mt_find(&cx->t, p + 1, b, "here")) {
@@ -1255,7 +1502,7 @@ static int mt_scan_entities(struct mt_ctx *cx)
             }
         }
     }
-    if (mt_scan_speakers(cx) != 0)
+    if (mt_scan_speakers(cx) != 0 || mt_scan_interview(cx) != 0)
         return -1;
     if (cx->person_count)
         qsort(cx->persons, cx->person_count, sizeof *cx->persons, mt_person_cmp);
@@ -2079,6 +2326,27 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         }
     }
 
+    /* "We would like to hold one": "one" stands for the meeting named in the sentence
+     * before or earlier in this one. */
+    {
+        static const char *const ones[] = {"hold one",    "holding one",  "held one",
+                                           "convene one", "convening one", "have one",
+                                           "having one",  NULL};
+        size_t ol;
+        for (size_t p = mt_find_any(t, a, b, ones, &ol); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, ones, &ol)) {
+            int named = 0;
+            for (size_t i = cx->raw_count; i-- > 0 && !named;)
+                named = cx->raws[i].sentence + 1 >= s && cx->raws[i].start < p;
+            if (!named || mt_at(t, mt_skip_fwd(t, p + ol, b), b, "of"))
+                continue; /* "one of the ..." */
+            if (mt_add_raw(cx, s, p, p + ol, NULL, &idx) != 0)
+                return -1;
+            if (!cx->raws[idx].kind)
+                cx->raws[idx].anaphoric = 1;
+        }
+    }
+
     /* Meeting nouns: "the meeting", "Saturday's meeting", "such talks" refer back; "a
      * meeting" with both countries named is a meeting of some kind. */
     for (const char *const *w = mt_meeting_nouns; *w; w++) {
@@ -2091,6 +2359,14 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             int anaphoric = 0, similar = 0, distinct = 0, their = 0, before = 0;
             if (mt_excluded(cx, p, a, b) || strcmp(*w, "conference") == 0)
                 continue; /* a conference only as the committee's name */
+            /* "last December's round", "the previous round": a round of talks already
+             * reported; not "a round of sanctions", "year-round", "round trip" */
+            if (strcmp(*w, "round") == 0 &&
+                (cx->raw_count == 0 || (p > 0 && t->low[p - 1] == '-') ||
+                 (e < b && t->low[e] == '-') || mt_at(t, mt_skip_fwd(t, e, b), b, "of") ||
+                 mt_at(t, mt_skip_fwd(t, e, b), b, "trip") ||
+                 mt_at(t, mt_skip_fwd(t, e, b), b, "table")))
+                continue;
             if (mt_has_any(t, p > a + 20 ? p - 20 : a, p, multi) ||
                 mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
                 continue;
@@ -2130,6 +2406,8 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
 #undef W
                 cur = ws;
             }
+            if (!anaphoric && strcmp(*w, "round") == 0)
+                continue; /* "round out the visit": a noun only after a determiner */
             if (anaphoric) {
                 if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
                     return -1;
@@ -2401,6 +2679,17 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     size_t a = r->win_start, b = r->win_end, len;
     size_t mid = (r->start + r->end) / 2;
 
+    /* "Will there be a two-plus-two soon?": a question asks, it reports nothing; the
+     * answer or other reports give the status */
+    {
+        size_t e = cx->sent_hi[r->sentence];
+        while (e > cx->sent_lo[r->sentence] && (t->low[e - 1] == ' ' || t->low[e - 1] == '"'))
+            e--;
+        if (e > cx->sent_lo[r->sentence] && t->low[e - 1] == '?') {
+            r->cued = 0;
+            return NULL;
+        }
+    }
     r->cued = 1;
     /* "hopes to travel to Washington for talks with Biden": the talks are the purpose of
      * the trip before them, and what is said of the trip is said of them */
@@ -2538,6 +2827,25 @@ static void mt_raw_value(const struct mt_ctx *cx, const struct mt_sdates *sd,
         if (d->e[k].clean.start + cx->sentences[r->date_sentence].clean.start ==
             r->date_clean.start)
             memcpy(out, d->e[k].value, 11);
+}
+
+/* "Marles said that everything agreed at last December's round in Washington had been
+ * carried out": the person reports a meeting of another month or year, named in what they
+ * say (an anaphor dated by its own words in the sentence, coarser than a day); saying so
+ * does not make them one of its participants. */
+static int mt_reporter_of(const struct mt_ctx *cx, const struct mt_person *p,
+                          const struct mt_raw *r, const struct mt_sdates *sd, size_t base)
+{
+    static const char *const says[] = {"said",    "says",     "told",  "noted", "notes",
+                                       "recalled", "recalls", "added", "adds",  NULL};
+    size_t q = mt_skip_fwd(&cx->t, p->end, cx->sent_hi[p->sentence]);
+    if (!r->anaphoric || !r->has_date || r->date_sentence != p->sentence || r->start < q ||
+        !mt_at_any(&cx->t, q, cx->sent_hi[p->sentence], says))
+        return 0;
+    for (size_t k = 0; k < sd->n; k++)
+        if (base + sd->e[k].clean.start == r->date_clean.start)
+            return sd->e[k].precision != INGEST_PREC_DAY;
+    return 0;
 }
 
 static void mt_ctx_clear(struct mt_ctx *cx)
@@ -2862,6 +3170,13 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
     if (m->date_precision == INGEST_PREC_UNKNOWN)
         m->date[0] = '\0';
     m->date_part = m->date[0] ? part : NULL;
+    /* "2023-01-11 — Security Consultative Committee" in a listing of 10 January: a day
+     * after the document's cannot have been held; it is set for then */
+    if (strcmp(status, "held") == 0 && m->date_precision == INGEST_PREC_DAY &&
+        cx->doc_date && strlen(cx->doc_date) == 10 && strcmp(m->date, cx->doc_date) > 0) {
+        status = "scheduled";
+        m->status = status;
+    }
 
     /* Place: the strongest cue; a dateline when the text says "here", or when it is the
      * story's own meeting, reported as hosted there or with no other place. */
@@ -2880,7 +3195,15 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                 best_score = r->place_score;
             }
         }
-        if (best && best->owned_name && !best->venue) { /* "here" */
+        if (best && best->owned_name && !best->venue && !cx->dateline) {
+            /* "here", placed by the text's own "here in Washington"; else no place */
+            if (cx->here_name) {
+                m->place_name = strdup(cx->here_name);
+                m->place_id = cx->here_id ? strdup(cx->here_id) : ingest_slug(cx->here_name);
+                if (!m->place_name || !m->place_id)
+                    goto out;
+            }
+        } else if (best && best->owned_name && !best->venue) { /* "here" */
             const struct ingest_kb_entity *e = mt_place_by_name(cx->gz, cx->dateline);
             m->place_name = e ? strdup(e->name) : mt_title_case(cx->dateline);
             if (!m->place_name)
@@ -3440,6 +3763,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                      * ("Saturday's meeting") */
                     if (possessive && !(r->start >= dhi && r->start <= dhi + 4))
                         continue;
+                    /* "An article on Monday about the security talks": the date is the
+                     * article's, the talks its topic */
+                    if (dhi <= r->start && mt_about_between(&cx.t, dhi, r->start))
+                        continue;
                     if (r->spawned) {
                         if (dlo < r->start)
                             continue;
@@ -3450,7 +3777,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                      * gives the date to that verb */
                     if ((r->anaphoric || r->generic) && d > 30 &&
                         mt_verb_between(&cx.t, dhi < r->start ? dhi : r->end,
-                                        dhi < r->start ? r->start : dlo))
+                                        dhi < r->start ? r->start : dlo) &&
+                        !(dhi < r->start && mt_clause_tied(&cx.t, dhi, r->start)))
                         continue;
                     if (bk == MT_NONE || d < bd) {
                         bk = k;
@@ -3523,6 +3851,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             for (size_t i = first; i < cx.raw_count; i++) {
                 struct mt_raw *r = &cx.raws[i];
                 if (r->history || r->spawned || r->topic || (r->distinct && plain))
+                    continue;
+                if (mt_reporter_of(&cx, p, r, &sd[s], sent->clean.start))
                     continue;
                 if (MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
                     goto out;

@@ -263,6 +263,18 @@ static void test_relative_spans(void)
     EXPR("late last month", "2010-02-04", PAST, "late last month", "2010-01", MONTH,
          "relative-month");
     NONE("At the March National People's Congress");
+    /* "last <month>'s <noun>": the month before the document date, in either tense, also
+     * abbreviated; the possessive stays out of the words */
+    EXPR("at last October's round in Tokyo", "2024-08-10", PAST, "last October", "2023-10",
+         MONTH, "month");
+    EXPR("at last July's round", "2024-08-10", PAST, "last July", "2024-07", MONTH, NULL);
+    EXPR("builds on last August's session", "2024-08-10", FUTURE, "last August", "2023-08", MONTH,
+         NULL);
+    EXPR("at last Sept.'s meeting", "2024-03-01", PAST, "last Sept.", "2023-09", MONTH, "month");
+    EXPR("since last Nov. talks", "2024-03-01", PAST, "last Nov.", "2023-11", MONTH, NULL);
+    EXPR("before next Feb.'s session", "2024-03-01", FUTURE, "next Feb.", "2025-02", MONTH, NULL);
+    /* an abbreviation alone is not a bare month */
+    NONE("Mar. Jones and Dec. Smith wrote the report.");
 }
 
 static void test_seasons(void)

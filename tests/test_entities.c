@@ -683,6 +683,37 @@ static void test_blind_q2_rules(void)
     done(&d);
 }
 
+/* A line of items apart by semicolons is a list, not a headline: its names are read as in
+ * running text, with middle initials; a line of capitalized words with no end stop and no
+ * semicolon stays a headline. */
+static void test_list_lines(void)
+{
+    struct doc d;
+
+    extract(&d,
+            "Present: Deputy Foreign Minister Keiko R. Tanabe; Assistant Secretary of State "
+            "Daniel J. Kritenbrink; Secretary of State Marco B. Rubio\n\n"
+            "Assistant Secretary Kritenbrink opened the session. Tanabe replied.",
+            "2025-07-10");
+    CHECK_STR(type_of(find(&d, "Keiko R. Tanabe")), "person");
+    CHECK_STR(id_of(find(&d, "Keiko R. Tanabe")), "keiko-r-tanabe");
+    CHECK_STR(role_of(find(&d, "Keiko R. Tanabe")), "Deputy Foreign Minister");
+    CHECK_STR(id_of(find(&d, "Daniel J. Kritenbrink")), "daniel-j-kritenbrink");
+    /* the surname later is the same person, not a new one */
+    CHECK_STR(id_of(find(&d, "Kritenbrink")), "daniel-j-kritenbrink");
+    CHECK_STR(id_of(find(&d, "Tanabe")), "keiko-r-tanabe");
+    /* a gazetteer person under a middle initial the gazetteer does not list */
+    CHECK_STR(id_of(find(&d, "Marco B. Rubio")), "marco-rubio");
+    done(&d);
+    /* the same names in a headline-like line without semicolons are not read as names */
+    extract(&d,
+            "Deputy Minister Keiko R. Tanabe Meets Assistant Secretary Daniel J. Kritenbrink\n\n"
+            "The two spoke briefly.",
+            "2025-07-10");
+    CHECK(!covered(&d, "Keiko"));
+    done(&d);
+}
+
 int main(void)
 {
     char err[512];
@@ -698,6 +729,7 @@ int main(void)
     test_matcher();
     test_gazetteer_people_and_roles();
     test_unknown_people();
+    test_list_lines();
     test_role_reference();
     test_organizations_places();
     test_metonyms_demonyms();

@@ -1034,6 +1034,206 @@ static void test_batch4_rules(void)
     ingest_meeting_result_clear(&res);
 }
 
+/* What heldout4 left, each in other words: "here" placed by the text's own "here in X"
+ * with no dateline (else no place), "the <region> capital" as the dateline city, a date tied
+ * across ", as", a minister in a story that never names Japan, "last <month>'s round". */
+static void test_batch4_left(void)
+{
+    struct ingest_meeting_result res = {0};
+    static const struct spec leaders[] = {
+        {"Joe Biden", "joe-biden", "person", "President of the United States"},
+        {"Fumio Kishida", "fumio-kishida", "person", "Prime Minister of Japan"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    const char *summit = NULL;
+
+    /* "here" with no dateline: the place "here in Tokyo" names, said later in the text */
+    CHECK(extract("President Joe Biden and Prime Minister Fumio Kishida will meet here next "
+                  "month. The last two-plus-two was held here in Tokyo in January.",
+                  leaders, "2023-04-20", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        if (strcmp(res.mentions[i].kind, "summit") == 0) {
+            summit = res.mentions[i].place_id ? res.mentions[i].place_id : "";
+            CHECK_STR(res.mentions[i].date, "2023-05");
+        }
+    CHECK_STR(summit, "tokyo");
+    ingest_meeting_result_clear(&res);
+    /* ... and none when the text never says where "here" is */
+    summit = NULL;
+    CHECK(extract("President Joe Biden and Prime Minister Fumio Kishida will meet here next "
+                  "month. The last two-plus-two was held in Tokyo in January.",
+                  leaders, "2023-04-20", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        if (strcmp(res.mentions[i].kind, "summit") == 0)
+            summit = res.mentions[i].place_id ? res.mentions[i].place_id : "";
+    CHECK_STR(summit, "");
+    ingest_meeting_result_clear(&res);
+
+    /* "the Hokkaido capital" under a SAPPORO dateline is Sapporo, not Hokkaido; a date tied
+     * across ", as" */
+    static const struct spec north[] = {
+        {"Antony Blinken", "antony-blinken", "person", "U.S. Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "U.S. Secretary of Defense"},
+        {"Yoko Kamikawa", "yoko-kamikawa", "person", "Minister for Foreign Affairs of Japan"},
+        {"Minoru Kihara", "minoru-kihara", "person", "Minister of Defense of Japan"},
+        {"Hokkaido", "hokkaido", "place", NULL},
+        {"Japan", "japan", "country", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Japan and the United States agreed on Sunday to upgrade their command ties, "
+                  "as Antony Blinken, Lloyd Austin, Yoko Kamikawa and Minoru Kihara held their "
+                  "two-plus-two talks in the Hokkaido capital.",
+                  north, "2024-07-28", "SAPPORO", &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].kind, "scc");
+        CHECK_STR(res.mentions[0].place_name, "Sapporo");
+        CHECK_STR(res.mentions[0].date, "2024-07-28");
+    }
+    ingest_meeting_result_clear(&res);
+    /* "the Japanese capital" under a WASHINGTON dateline is not Washington */
+    static const struct spec jp_capital[] = {
+        {"Japanese", "japan", "country", NULL},
+        {"Japan", "japan", "country", NULL},
+        {"United States", "united-states", "country", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Japan and the United States will hold a meeting in the Japanese capital "
+                  "next month.",
+                  jp_capital, "2024-07-28", "WASHINGTON", &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(res.mentions[i].place_name == NULL);
+    ingest_meeting_result_clear(&res);
+
+    /* Ministers in a story that never names Japan are not Japan's: an allied "other"
+     * meeting, not a 2+2; "last September's round" is another one, held, whose reporter
+     * is not made one of its participants. */
+    static const struct spec canada[] = {
+        {"Melanie Joly", "melanie-joly", "person", "Foreign Minister"},
+        {"Joly", "melanie-joly", "person", "Foreign Minister"},
+        {"Bill Blair", "bill-blair", "person", "Defence Minister"},
+        {"Antony Blinken", "antony-blinken", "person", "Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "Defense Secretary"},
+        {"Washington", "washington-dc", "place", NULL},
+        {"Canada", "canada", "country", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Canada and the United States held their annual consultations on Friday. "
+                  "Foreign Minister Melanie Joly and Defence Minister Bill Blair hosted Antony "
+                  "Blinken and Lloyd Austin for the talks.\n\nJoly said the steps agreed at "
+                  "last September's round in Washington had all been taken.",
+                  canada, "2024-08-10", "OTTAWA", &res) == 0);
+    int other = 0, earlier = 0;
+    for (size_t i = 0; i < res.count; i++) {
+        const struct ingest_meeting_mention *m = &res.mentions[i];
+        CHECK(strcmp(m->kind, "scc") != 0);
+        if (strcmp(m->date, "2024-08-09") == 0) {
+            other++;
+            CHECK_STR(m->kind, "other");
+            CHECK(has_participant(m, "melanie-joly", NULL));
+            CHECK(has_participant(m, "lloyd-austin", NULL));
+        }
+        if (strcmp(m->date, "2023-09") == 0) {
+            earlier++;
+            CHECK_STR(m->status, "held");
+            CHECK_STR(m->place_id, "washington-dc");
+            CHECK(!has_participant(m, "melanie-joly", NULL));
+        }
+    }
+    CHECK(other == 1 && earlier == 1);
+    ingest_meeting_result_clear(&res);
+    /* "round" is no meeting in "a round of sanctions" or "year-round" */
+    CHECK(extract("Canada and the United States held their annual consultations on Friday. "
+                  "They discussed the latest round of sanctions and year-round patrols.",
+                  canada, "2024-08-10", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    ingest_meeting_result_clear(&res);
+}
+
+/* Rules from the heldout6-mfix texts, in other words: an interview's "you" and "I", a
+ * question that reports no status, "hold one" for the meeting just named, a day after the
+ * document date is not held, a listing's venue and city after commas, a date that belongs
+ * to what is "about" the meeting. */
+static void test_heldout6_rules(void)
+{
+    struct ingest_meeting_result res = {0};
+    static const struct spec talk[] = {
+        {"Yoko Kamikawa", "yoko-kamikawa", "person", "Minister for Foreign Affairs of Japan"},
+        {"Antony Blinken", "antony-blinken", "person", "U.S. Secretary of State"},
+        {"Blinken", "antony-blinken", "person", "U.S. Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "U.S. Secretary of Defense"},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+
+    /* "you" asked, "I" answering: the person the opening names */
+    CHECK(extract("A conversation with Foreign Minister Yoko Kamikawa\n\nQ: Did you see "
+                  "Secretary Antony Blinken here last week?\n\nA: Yes. I held talks with "
+                  "Secretary Blinken here in Washington on Tuesday.\n\nQ: Is a two-plus-two "
+                  "planned?\n\nA: We hope to convene one with Secretary Blinken and Secretary "
+                  "Lloyd Austin in the spring.",
+                  talk, "2023-10-06", NULL, &res) == 0);
+    int met = 0, wished = 0;
+    for (size_t i = 0; i < res.count; i++) {
+        const struct ingest_meeting_mention *m = &res.mentions[i];
+        if (strcmp(m->kind, "ministerial") == 0) {
+            met++;
+            CHECK_STR(m->status, "held");
+            CHECK_STR(m->date, "2023-10-03");
+            CHECK_STR(m->place_id, "washington-dc");
+            CHECK(has_participant(m, "yoko-kamikawa", NULL));
+            CHECK(has_participant(m, "antony-blinken", NULL));
+        }
+        if (strcmp(m->kind, "scc") == 0) {
+            wished++;
+            CHECK_STR(m->status, "proposed"); /* the question says nothing; the answer does */
+            CHECK(has_participant(m, "lloyd-austin", NULL));
+        }
+    }
+    CHECK(met == 1 && wished == 1);
+    ingest_meeting_result_clear(&res);
+    /* without "Q:" lines, "you" is nobody */
+    CHECK(extract("A conversation with Foreign Minister Yoko Kamikawa\n\nDid you see "
+                  "Secretary Antony Blinken at the talks last week?",
+                  talk, "2023-10-06", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(!has_participant(&res.mentions[i], "yoko-kamikawa", NULL));
+    ingest_meeting_result_clear(&res);
+
+    /* A listing: the day after the document's is set, not held; venue and city after commas;
+     * a place followed by a verb is no listed place */
+    static const struct spec list[] = {
+        {"Joe Biden", "joe-biden", "person", "President of the United States"},
+        {"Fumio Kishida", "fumio-kishida", "person", "Prime Minister of Japan"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("2023-05-18 — Japan-U.S. summit meeting, Akasaka Palace, Tokyo: President Joe "
+                  "Biden and Prime Minister Fumio Kishida.",
+                  list, "2023-05-15", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].status, "scheduled");
+        CHECK_STR(res.mentions[0].date, "2023-05-18");
+        CHECK_STR(res.mentions[0].place_id, "tokyo");
+        CHECK_STR(res.mentions[0].venue, "Akasaka Palace");
+    }
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("President Joe Biden and Prime Minister Fumio Kishida met on May 18 for a "
+                  "summit, Washington said.",
+                  list, "2023-05-19", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1) {
+        CHECK_STR(res.mentions[0].status, "held");
+        CHECK(res.mentions[0].place_name == NULL);
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* "A statement on Friday about the summit": Friday is the statement's */
+    CHECK(extract("A statement on Friday about the summit between President Joe Biden and Prime "
+                  "Minister Fumio Kishida gave no date for it.",
+                  list, "2023-05-19", NULL, &res) == 0);
+    for (size_t i = 0; i < res.count; i++)
+        CHECK(strcmp(res.mentions[i].date, "2023-05-19") != 0);
+    ingest_meeting_result_clear(&res);
+}
+
 int main(void)
 {
     char err[256];
@@ -1050,6 +1250,8 @@ int main(void)
     test_offices_resolved();
     test_batch3_rules();
     test_batch4_rules();
+    test_batch4_left();
+    test_heldout6_rules();
     test_merge();
     ingest_gazetteer_free(gz);
     return unit_done("test_meetings");
