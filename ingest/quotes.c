@@ -559,6 +559,12 @@ static const char *const q_person_nouns[] = {"official",
                                              "survivors",
                                              "organizer",
                                              "organizers",
+                                             "moderator",
+                                             "moderators",
+                                             "interviewer",
+                                             "interviewers",
+                                             "panelist",
+                                             "panelists",
                                              NULL};
 
 static const char *const q_org_nouns[] = {
@@ -587,7 +593,8 @@ static const char *const q_doc_nouns[] = {
     "charter",    "roadmap",    "proposal",   "annex",        "appendix",    "transcript",
     "release",    "notice",     "directive",  "study",        "survey",      "assessment",
     "framework",  "program",    "programme",  "policy",       "cable",       "note",
-    NULL};
+    "readout",    "readouts",   "sheet",      "laws",         "treaties",    "documents",
+    "reports",    "regulations", "summary",   "summaries",   NULL};
 
 /* Words skipped between a subject and its verb: "Mr. Boucher further said". */
 static const char *const q_skip_before_verb[] = {
@@ -701,6 +708,25 @@ static const struct qcue *q_cue_of(const struct qcx *cx, size_t i)
         if (q_weq(cx, i, q_cues[k].word))
             return &q_cues[k];
     return NULL;
+}
+
+/* Token i reads as a speech verb where it stands (a noun phrase ends before it). "state" is
+ * far more often a noun or an adjective ("the state news agency", "state media"): it is a
+ * verb only where it is a cue, after an auxiliary. Other base forms stay verbs ("officials
+ * say"). */
+static int q_is_cue_verb(const struct qcx *cx, size_t i)
+{
+    const struct qcue *c = q_cue_of(cx, i);
+
+    if (c && (c->flags & CUE_BASE) && q_weq(cx, i, "state"))
+        return cx->tok[i].event != QNONE;
+    return c != NULL;
+}
+
+static int q_is_reflexive(const struct qcx *cx, size_t i)
+{
+    return q_weq(cx, i, "himself") || q_weq(cx, i, "herself") || q_weq(cx, i, "itself") ||
+           q_weq(cx, i, "themselves");
 }
 
 static int q_is_pronoun(const struct qcx *cx, size_t i, char *kind)
@@ -1401,8 +1427,9 @@ static void q_classify(const struct qcx *cx, size_t a, size_t b, struct qspk *ou
            (q_win(cx, a, q_conj_words) || q_is_punct(cx, a, ',') || q_weq(cx, a, "as") ||
             q_is_punct(cx, a, '-') || cx->tok[a].quote != QNONE || cx->tok[a].kind == QT_DQ))
         a++; /* also the end of a quote: `resolved," Shoichi Nakagawa, ...` */
-    while (b > a && (cx->tok[b - 1].kind == QT_PUNCT || cx->tok[b - 1].kind == QT_SQ))
-        b--;
+    while (b > a && (cx->tok[b - 1].kind == QT_PUNCT || cx->tok[b - 1].kind == QT_SQ ||
+                     (b > a + 1 && q_is_reflexive(cx, b - 1))))
+        b--; /* "Ms. Takaichi herself told": the emphatic pronoun is not a head noun */
     if (a >= b)
         return;
     for (size_t i = a; i < b; i++)
@@ -1509,6 +1536,16 @@ static void q_classify(const struct qcx *cx, size_t a, size_t b, struct qspk *ou
             out->how = HOW_NAME;
             out->w0 = out->d0 = a;
             out->w1 = out->d1 = b;
+            /* "A fact sheet released by ...": the document, not its story ("Article 5 of the
+             * treaty" keeps its number and what it belongs to) */
+            if (doc) {
+                out->d1 = k + 1;
+                while (out->d1 < b && cx->tok[out->d1].kind == QT_WORD &&
+                       (cx->tok[out->d1].digit || cx->tok[out->d1].cap))
+                    out->d1++;
+                if (out->d1 < b && q_weq(cx, out->d1, "of"))
+                    out->d1 = b;
+            }
             out->plural = !doc && q_is_plural_noun(cx, k);
             /* an entity the phrase is about: the South Korean government, the 1997 guidelines */
             for (size_t i = a; i < b; i++) {
@@ -1560,7 +1597,7 @@ static size_t q_np_run(const struct qcx *cx, size_t a, size_t limit)
         if (t->kind == QT_WORD) {
             if (q_is_possessive(cx, k) || t->cap || t->digit)
                 continue;
-            if (q_win(cx, k, q_np_stop) || q_cue_of(cx, k) || q_is_ly(cx, k) ||
+            if (q_win(cx, k, q_np_stop) || q_is_cue_verb(cx, k) || q_is_ly(cx, k) ||
                 q_is_verb_form(cx, k))
                 break;
             if (k > a && q_win(cx, k, q_prepositions))
@@ -1595,7 +1632,7 @@ static size_t q_np_back(const struct qcx *cx, size_t end, size_t lo)
                 break;
             if (t->kind == QT_WORD && !t->cap && !t->digit && !q_is_possessive(cx, k - 1) &&
                 (q_win(cx, k - 1, q_prepositions) || q_win(cx, k - 1, q_np_stop) ||
-                 q_cue_of(cx, k - 1) || q_is_verb_form(cx, k - 1) || q_is_ly(cx, k - 1) ||
+                 q_is_cue_verb(cx, k - 1) || q_is_verb_form(cx, k - 1) || q_is_ly(cx, k - 1) ||
                  q_is_pronoun(cx, k - 1, NULL)))
                 break;
         }
@@ -1661,7 +1698,7 @@ static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
         if (cx->tok[s].mention == QNONE &&
             (q_win(cx, s, q_intro_words) || (cx->tok[s].cap && q_is_verb_form(cx, s)))) {
             size_t k = s + 1;
-            while (k < limit && !q_is_punct(cx, k, ',') && !q_cue_of(cx, k) &&
+            while (k < limit && !q_is_punct(cx, k, ',') && !q_is_cue_verb(cx, k) &&
                    cx->tok[k].kind != QT_DQ)
                 k++;
             if (k < limit && q_is_punct(cx, k, ',')) {
@@ -1672,6 +1709,27 @@ static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
         break;
     }
     return s;
+}
+
+/* A person named in apposition after the phrase ending at token e, before limit: ", Daniel
+ * Kessler," or ", Mr. Kessler." at the end of the sentence. Returns the name's first token, or
+ * QNONE. */
+static size_t q_apposed_person(const struct qcx *cx, size_t e, size_t limit)
+{
+    size_t n = e + 1, l;
+
+    if (n >= limit || !q_is_punct(cx, e, ','))
+        return QNONE;
+    if (n + 2 < limit && q_is_abbrev(cx, n) && q_is_punct(cx, n + 1, '.') &&
+        cx->tok[n + 2].mention != QNONE)
+        n += 2; /* the honorific the mention left out */
+    if (cx->tok[n].mention == QNONE || cx->tok[n].quote != QNONE ||
+        q_mtype(cx, cx->tok[n].mention) != INGEST_ENT_PERSON)
+        return QNONE;
+    l = q_mention_last_tok(cx, n) + 1;
+    if (l >= limit || q_is_punct(cx, l, ',') || q_terminal_at(cx, l))
+        return n;
+    return QNONE;
 }
 
 /* The subject of the sentence starting at token s (not resolving pronouns). */
@@ -1939,6 +1997,36 @@ static const char *const q_aux[] = {"did", "does", "do",    "will",   "would", "
 static const char *const q_part_before[] = {"and",  "before", "after", "while",   "then",
                                             "also", "by",     "when",  "without", NULL};
 
+/* "The readout quoted Mr. Motegi as telling ...", "Kyodo cited her as saying", "he was quoted
+ * as saying": for the participle at token v after "as", the token after the quoting verb (v - 1
+ * when the verb is passive: the sentence's subject is the one quoted), or QNONE when v is not
+ * in such a frame. */
+static size_t q_quoted_as(const struct qcx *cx, size_t v)
+{
+    static const char *const quoting[] = {"quoted", "quotes", "quoting", "cited",
+                                          "cites",  "citing", NULL};
+
+    if (v < 2 || !q_weq(cx, v - 1, "as") || cx->tok[v - 1].para != cx->tok[v].para)
+        return QNONE;
+    for (size_t k = v - 1; k-- > 0 && k + 12 > v;) {
+        const struct qtok *t = &cx->tok[k];
+        if (t->para != cx->tok[v].para || t->kind == QT_DQ || t->quote != QNONE ||
+            q_terminal_at(cx, k) || q_is_punct(cx, k, ';') || q_is_punct(cx, k, ':'))
+            return QNONE;
+        if (t->mention == QNONE && !t->cap && q_win(cx, k, quoting)) {
+            if (q_weq(cx, k + 1, "by") ||
+                (k > 0 && (q_weq(cx, k - 1, "was") || q_weq(cx, k - 1, "were") ||
+                           q_weq(cx, k - 1, "is") || q_weq(cx, k - 1, "are") ||
+                           q_weq(cx, k - 1, "been") || q_weq(cx, k - 1, "being"))))
+                return v - 1; /* passive: "X was quoted (by Kyodo) as saying" is X's */
+            return k + 1;
+        }
+        if (t->mention == QNONE && !t->cap && q_win(cx, k, q_clause_words))
+            return QNONE;
+    }
+    return QNONE;
+}
+
 static int q_find_events(struct qcx *cx)
 {
     for (size_t i = 0; i < cx->ntok; i++) {
@@ -1964,7 +2052,8 @@ static int q_find_events(struct qcx *cx)
                 continue;
         }
         if ((c->flags & CUE_PART) &&
-            (prev == QNONE || !(q_is_punct(cx, prev, ',') || q_win(cx, prev, q_part_before))))
+            (prev == QNONE || !(q_is_punct(cx, prev, ',') || q_win(cx, prev, q_part_before) ||
+                                q_quoted_as(cx, i) != QNONE)))
             continue;
         if (q_grow((void **)&cx->ev, &cx->capev, cx->nev + 1, sizeof *cx->ev) != 0)
             return -1;
@@ -2027,10 +2116,21 @@ static void q_np_after(const struct qcx *cx, size_t v, struct qspk *out)
             q_is_punct(cx, k, ';') || q_is_punct(cx, k, ':') || q_terminal_at(cx, k))
             break;
         if (k > a && t->mention == QNONE && q_is_lower_word(cx, k) &&
-            (q_win(cx, k, q_clause_words) || q_cue_of(cx, k)))
+            (q_win(cx, k, q_clause_words) || q_is_cue_verb(cx, k)))
             break;
     }
     q_classify(cx, a, k, out);
+    /* "asked the moderator, Daniel Kessler, a former aide": a singular role, or a role the
+     * lexicon does not know, with a name in apposition is that person */
+    if (k < se && ((out->kind == SPK_UNNAMED && !out->plural) ||
+                   (out->kind == SPK_NONE && !out->unknown_name && k > a + 1 &&
+                    q_win(cx, a, q_determiners)))) {
+        size_t n = q_apposed_person(cx, k, se);
+        if (n != QNONE) {
+            q_spk_mention(cx, out, cx->tok[n].mention, n);
+            out->d0 = out->d1 = QNONE; /* named: no description */
+        }
+    }
 }
 
 static int q_resolve_event(struct qcx *cx, size_t e)
@@ -2048,7 +2148,10 @@ static int q_resolve_event(struct qcx *cx, size_t e)
     if (ev->flags & CUE_ACCORD) {
         q_np_after(cx, v + 1, &spk);
     } else if (ev->flags & CUE_PART) {
-        if (q_clause_speaker(cx, v, &spk) != 0)
+        size_t q = q_quoted_as(cx, v);
+        if (q != QNONE && q + 1 < v)
+            q_classify(cx, q, v - 1, &spk); /* the one quoted, not who quotes him */
+        else if (q_clause_speaker(cx, v, &spk) != 0)
             return -1;
     } else {
         /* "Q," said X / "Q?" asked X: the verb right after the quote */
@@ -2230,10 +2333,41 @@ static int q_is_question_cue(const struct qcx *cx, size_t i)
 
 static int q_has_narrative(const struct qcx *cx, size_t p) { return cx->para_narr[p]; }
 
+/* The sentence from token s has two people joined by "and" as its subject, each of whom a
+ * pronoun of gender want could mean ("Motegi and Mr. Kihara were both asked ..."): a "he"
+ * after it does not say which. */
+static int q_pair_subject(const struct qcx *cx, size_t s, size_t limit, char want)
+{
+    size_t a, e, n;
+    struct qspk x, y;
+
+    if (want != 'm' && want != 'f')
+        return 0;
+    a = q_subject_start(cx, s, limit);
+    if (a >= limit)
+        return 0;
+    e = q_np_run(cx, a, limit);
+    if (e <= a || e + 1 >= limit || !q_weq(cx, e, "and"))
+        return 0;
+    n = e + 1; /* the second name right after "and", with the honorific the mention left out */
+    if (n + 2 < limit && q_is_abbrev(cx, n) && q_is_punct(cx, n + 1, '.'))
+        n += 2;
+    if (cx->tok[n].mention == QNONE || cx->tok[n].quote != QNONE ||
+        q_mtype(cx, cx->tok[n].mention) != INGEST_ENT_PERSON ||
+        q_mention_possessive(cx, q_mention_last_tok(cx, n)))
+        return 0; /* not "Arai and Tanabe's aides" */
+    q_classify(cx, a, e, &x);
+    q_spk_mention(cx, &y, cx->tok[n].mention, n);
+    if (x.kind != SPK_PERSON || q_compat(&x, want) < 1 || q_compat(&y, want) < 1)
+        return 0;
+    return strcmp(cx->ments[x.mention].entity_id, cx->ments[y.mention].entity_id) != 0;
+}
+
 /* Resolves he/she/it/they at token ptok to a speaker, in order: the subject of the same
  * sentence, the paragraph's latest speaker, the person the paragraph is about, the previous
  * paragraph's latest speaker, the nearest person of the same gender. A paragraph speaker of
- * the other gender means the text is unsure: no speaker. */
+ * the other gender, or two people who fit named together as a subject ("X and Y were both
+ * asked"), means the text is unsure: no speaker. */
 static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
 {
     char want = io->gender;
@@ -2266,6 +2400,8 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
         for (size_t k = ps; k < ss; k++)
             if (cx->tok[k].kind == QT_DQ || cx->tok[k].quote != QNONE)
                 narrative = 0;
+        if (narrative && q_pair_subject(cx, ps, ss, want))
+            return; /* "X and Y were both asked. "Q," he said": either of them */
         if (narrative) {
             struct qspk prev;
             q_sentence_subject(cx, ps, ss, &prev);
@@ -2314,7 +2450,8 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
         }
     }
     /* (c) the person (or body) the paragraph is about */
-    if (!found && ptok >= q_sent_end(cx, cx->para_first[p])) {
+    if (!found && ptok >= q_sent_end(cx, cx->para_first[p]) &&
+        !q_pair_subject(cx, cx->para_first[p], cx->para_end[p], want)) {
         q_sentence_subject(cx, cx->para_first[p], cx->para_end[p], &cand);
         if (cand.unknown_name && (want == 'm' || want == 'f'))
             return; /* the paragraph is about someone unrecognized */
@@ -2360,6 +2497,9 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
             if (cx->ment_gender[m] == 0)
                 return;
             if (cx->ment_gender[m] == want) {
+                size_t ks = q_sent_start(cx, k);
+                if (q_pair_subject(cx, ks, q_sent_end(cx, ks), want))
+                    return; /* the nearest is one of two named together */
                 for (size_t pp = cx->tok[k].para; pp <= p; pp++)
                     if (q_unknown_between(cx, pp, pp == cx->tok[k].para ? k : QNONE, ptok))
                         return;
@@ -2656,6 +2796,28 @@ static int q_govern(struct qcx *cx, size_t s, struct qspk *out, size_t *cue)
     return 0;
 }
 
+/* A sentence framed by a document ("Under those laws, Japan may use force when an attack
+ * "threatens ..."", "In the 1997 guidelines, ..."): words quoted in it with no cue are the
+ * document's. Sets *out to the document for the quote opening at token o. */
+static int q_intro_document(const struct qcx *cx, size_t o, struct qspk *out)
+{
+    static const char *const frames[] = {"under", "in", "per", "by", "according", NULL};
+    size_t a = q_skip_dateline(cx, q_sent_start(cx, o), o), k;
+
+    if (a >= o || !q_win(cx, a, frames) || cx->tok[a].mention != QNONE)
+        return 0;
+    if (q_weq(cx, a, "according") && !q_weq(cx, ++a, "to"))
+        return 0;
+    a++;
+    for (k = a; k < o && !q_is_punct(cx, k, ','); k++)
+        if (cx->tok[k].kind == QT_DQ || cx->tok[k].quote != QNONE || k > a + 8)
+            return 0;
+    if (k >= o)
+        return 0;
+    q_classify(cx, a, k, out);
+    return out->kind == SPK_DOC;
+}
+
 /* Another person named, outside quotes, in tokens (from, to) than the speaker spk. */
 static int q_other_person(const struct qcx *cx, size_t from, size_t to, const struct qspk *spk)
 {
@@ -2801,6 +2963,9 @@ static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
             A->kind = INGEST_STMT_PARTIAL;
             A->pos = POS_BEFORE;
             q_attr_cue(A, cx, cue);
+        } else if (q_intro_document(cx, o, &A->spk)) {
+            A->kind = INGEST_STMT_PARTIAL; /* made a document below */
+            A->pos = POS_BEFORE;
         } else if (q_span_words(cx, s) <= 4) {
             return;
         } else {

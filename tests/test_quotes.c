@@ -1107,8 +1107,150 @@ static void test_blind_q2_rules(void)
     done(&r);
 }
 
+/* Blind batch r misses, in other words: two people named together before "he said", "it said"
+ * for a body described as "state ...", an inverted cue with a role and a name in apposition,
+ * "X quoted Y as saying", documents framing a sentence, an emphatic "herself". */
+static void test_blind_r_rules(void)
+{
+    static const struct spec two_men[] = {
+        PERSON("Kenji Arai", "kenji-arai", 'm'),
+        PERSON("Hiroshi Tanabe", "hiroshi-tanabe", 'm'),
+    };
+    static const struct spec man_woman[] = {
+        PERSON("Kenji Arai", "kenji-arai", 'm'),
+        PERSON("Emi Tanabe", "emi-tanabe", 'f'),
+    };
+    static const struct spec broadcaster[] = {
+        ORG("NHK", "nhk"),
+    };
+    static const struct spec panel[] = {
+        PERSON("Linda Ortiz", "linda-ortiz", 'f'),
+        PERSON("Ryo Sakamoto", "ryo-sakamoto", 'm'),
+    };
+    static const struct spec quoted[] = {
+        ORG("Kyodo News", "kyodo-news"),
+        PERSON("Aiko Mori", "aiko-mori", 'f'),
+        PERSON("Ken Hara", "ken-hara", 'm'),
+        PERSON("Lee", "lee-jae-sung", 'm'),
+        ORG("Yonhap", "yonhap"),
+    };
+    static const struct spec ueda[] = {
+        PERSON("Ueda", "mika-ueda", 'f'),
+    };
+    static const struct spec kondo[] = {
+        PERSON("Sayaka Ito", "sayaka-ito", 'f'),
+        PERSON("Kondo", "rie-kondo", 'f'),
+    };
+    struct run r;
+    const struct ingest_statement *s;
+
+    /* two men named together as the subject: "he" could be either, so no one */
+    run(&r,
+        "The leak surfaced on Tuesday. Defense Minister Kenji Arai and Mr. Hiroshi Tanabe were "
+        "both questioned about it in the Diet. \"We regret it deeply,\" he said.",
+        two_men, 2, NULL);
+    s = find(&r, "We regret");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* ... also with a sentence between them and the quote */
+    run(&r,
+        "Kenji Arai and Hiroshi Tanabe flew to Manila on Monday. The talks ran late. \"We made "
+        "progress,\" he said.",
+        two_men, 2, NULL);
+    s = find(&r, "We made");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* ... but a man and a woman together leave "she" one reading, and one subject meeting
+     * another is still the subject's */
+    run(&r,
+        "Kenji Arai and Ms. Emi Tanabe were both questioned about it in the Diet. \"We regret "
+        "it deeply,\" she said.",
+        man_woman, 2, NULL);
+    CHECK_STR(id_of(find(&r, "We regret")), "emi-tanabe");
+    done(&r);
+    run(&r, "Kenji Arai met Hiroshi Tanabe on Monday. \"We made progress,\" he said.", two_men, 2,
+        NULL);
+    CHECK_STR(id_of(find(&r, "We made")), "kenji-arai");
+    done(&r);
+    /* "state" before a noun is no speech verb: the body the paragraph is about says "it" */
+    run(&r,
+        "The state broadcaster NHK was more cautious. \"The figures remain unconfirmed,\" it "
+        "said in an evening bulletin.",
+        broadcaster, 1, NULL);
+    CHECK_STR(id_of(find(&r, "The figures")), "nhk");
+    done(&r);
+    /* "Q?" asked the ROLE, NAME, ...: the name in apposition, for a role the lexicon knows or
+     * not */
+    run(&r,
+        "\"Will the base close before 2030?\" asked the chairwoman, Linda Ortiz, a retired "
+        "admiral.\n\n\"Not if we can help it,\" said the panel's convener, Ryo Sakamoto.",
+        panel, 2, NULL);
+    CHECK_STR(id_of(find(&r, "Will the base")), "linda-ortiz");
+    CHECK(find(&r, "Will the base") && !find(&r, "Will the base")->speaker_description);
+    CHECK_STR(id_of(find(&r, "Not if we")), "ryo-sakamoto");
+    done(&r);
+    /* ... but not a name in a clause after the role */
+    run(&r, "\"Will the base close?\" asked the chairwoman, while Linda Ortiz looked on.", panel, 1,
+        NULL);
+    s = find(&r, "Will the base");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* "X quoted Y as saying": Y speaks, not X; in the passive, the subject */
+    run(&r,
+        "Kyodo News quoted Ms. Aiko Mori as saying: \"The plan is fair to both sides.\"\n\n"
+        "The transcript quoted Admiral Ken Hara as warning his staff that the window was "
+        "\"closing faster than anyone admits.\"\n\n"
+        "Mr. Lee was quoted by Yonhap as saying, \"We will not move first.\"",
+        quoted, 5, NULL);
+    CHECK_STR(id_of(find(&r, "The plan is")), "aiko-mori");
+    CHECK_STR(kind_of(find(&r, "The plan is")), "direct");
+    CHECK_STR(id_of(find(&r, "closing faster")), "ken-hara");
+    CHECK_STR(kind_of(find(&r, "closing faster")), "partial");
+    CHECK_STR(id_of(find(&r, "We will not")), "lee-jae-sung");
+    done(&r);
+    /* a document framing the sentence, a fact sheet that "called" something, a readout's own
+     * words: documents, with the document as description */
+    run(&r,
+        "Under the 2015 guidelines, the two forces may act together whenever an attack "
+        "\"endangers the peace and security of the region.\"\n\n"
+        "A fact sheet handed out on Friday called the drill \"a routine test of readiness.\"\n\n"
+        "A summary from the embassy described the talks as \"frank but friendly.\"\n\n"
+        "According to the prime minister's office readout, Ms. Ueda \"welcomed the progress "
+        "made since the spring.\"",
+        ueda, 1, NULL);
+    s = find(&r, "endangers the peace");
+    CHECK_STR(kind_of(s), "document");
+    CHECK_STR(s ? s->speaker_description : NULL, "the 2015 guidelines");
+    s = find(&r, "a routine test");
+    CHECK_STR(kind_of(s), "document");
+    CHECK_STR(s ? s->speaker_description : NULL, "A fact sheet");
+    s = find(&r, "frank but");
+    CHECK_STR(kind_of(s), "document");
+    CHECK_STR(s ? s->speaker_description : NULL, "A summary");
+    s = find(&r, "welcomed the progress");
+    CHECK_STR(kind_of(s), "document");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* ... but a cue in the sentence still wins over the document */
+    run(&r, "According to the readout, Ms. Ueda said the progress was \"real but slow.\"", ueda, 1,
+        NULL);
+    s = find(&r, "real but slow");
+    CHECK_STR(kind_of(s), "partial");
+    CHECK_STR(id_of(s), "mika-ueda");
+    done(&r);
+    /* "Ms. Kondo herself told ...": the emphatic pronoun leaves the name the subject */
+    run(&r,
+        "Sayaka Ito spoke first.\n\n"
+        "Ms. Kondo herself told reporters on Monday that she had no regrets, but she did not "
+        "elaborate. \"I said what I meant,\" she said.",
+        kondo, 2, NULL);
+    CHECK_STR(id_of(find(&r, "I said what")), "rie-kondo");
+    done(&r);
+}
+
 int main(void)
 {
+    test_blind_r_rules();
     test_blind_q2_rules();
     test_heldout_rules();
     test_quote_said_name();
