@@ -7,10 +7,6 @@
 #include <string.h>
 
 const char *const store_search_sorts[] = {"rank", NULL};
-static const struct store_sort search_sorts[] = {
-    {.name = "rank", .expr = "r.rank", .numeric = 2},
-    {0},
-};
 
 /* ---- twoplus_offsets(): byte offsets of the matches, for highlighting the source ---- */
 
@@ -172,74 +168,381 @@ int store_search_register(sqlite3 *conn)
     return rc == SQLITE_OK ? STORE_OK : store_fail(conn, "register search functions");
 }
 
-/* ---- the search itself ---- */
+/* ---- the search itself ----
+ * Bounded top-k. Each type's FTS5 index is scanned once for the rowid and BM25 of every
+ * match (the filters that need the row are checked in the same pass, by rowid); only the
+ * limit + 1 best of each type (and the rows tied with the last of them) are kept, in a heap.
+ * Only those rows are read from their tables, the three short lists are merged in C, and only
+ * the page's hits get a snippet. No sorter ever holds every match, and the wide rows
+ * (documents) are read for the page alone. The scan also counts the matches: the total. */
 
-/* The ranking: each branch yields type, id, title, text, document, date, source, speaker and
- * rank for every row that matches ?1. Snippets and offsets are not computed here: a sorter
- * computes every column of every matching row before it keeps the page, and snippets of
- * thousands of long texts cost far more than their ranking; search_decorate() adds them to
- * the page's rows alone. */
-static const char search_documents[] =
-    "SELECT 'document' AS type, d.id AS id, d.title AS title, NULL AS text, d.id AS document, "
-    "d.published AS date, d.source AS source, NULL AS speaker, "
-    "bm25(documents_fts, 10.0, 1.0) AS rank "
-    "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-    "WHERE documents_fts MATCH ?1";
-static const char search_statements[] =
-    "SELECT 'statement' AS type, s.id AS id, NULL AS title, s.text AS text, s.doc_id AS "
-    "document, s.date AS date, d.source AS source, s.speaker_id AS speaker, "
-    "bm25(statements_fts, 1.0, 0.5) AS rank "
-    "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
-    "JOIN documents d ON d.id = s.doc_id "
-    "WHERE statements_fts MATCH ?1 AND s.kind <> 'term'";
-static const char search_entities[] =
-    "SELECT 'entity' AS type, e.id AS id, e.name AS title, NULL AS text, NULL AS document, "
-    "NULL AS date, NULL AS source, NULL AS speaker, bm25(entities_fts, 5.0, 2.0) AS rank "
-    "FROM entities_fts JOIN entities e ON e.seq = entities_fts.rowid "
-    "WHERE entities_fts MATCH ?1 AND e.mention_count > 0";
-
-/* One hit's snippet and offsets, by type: ?1 the query, ?2 and ?3 the marks, ?4 the id. The
- * snippet comes from the first column with a match (twoplus_column); the offsets index the
- * clean text (documents) or the quoted words (statements), the field the API names. */
-static const struct {
-    const char *type, *field, *sql;
-} search_decorations[] = {
-    {"document", "text",
-     "SELECT snippet(documents_fts, twoplus_column(documents_fts, 1, 0), ?2, ?3, "
-     "'\xe2\x80\xa6', 16), twoplus_offsets(documents_fts, 1) FROM documents_fts "
-     "WHERE documents_fts MATCH ?1 AND rowid = (SELECT seq FROM documents WHERE id = ?4)"},
-    {"statement", "statement",
-     "SELECT snippet(statements_fts, twoplus_column(statements_fts, 0, 1), ?2, ?3, "
-     "'\xe2\x80\xa6', 16), twoplus_offsets(statements_fts, 0) FROM statements_fts "
-     "WHERE statements_fts MATCH ?1 AND rowid = (SELECT seq FROM statements WHERE id = ?4)"},
-    {"entity", NULL,
-     "SELECT snippet(entities_fts, -1, ?2, ?3, '\xe2\x80\xa6', 8), '[]' FROM entities_fts "
-     "WHERE entities_fts MATCH ?1 AND rowid = (SELECT seq FROM entities WHERE id = ?4)"},
+/* One type of hit: how to scan its index, and how to read one of its rows. */
+struct search_branch {
+    const char *type;
+    const char *scan;     /* yields the rowid and rank of every match ... */
+    const char *join;     /* ... joined to the row table when a condition reads the row ... */
+    const char *match;    /* ... of this condition on ?1, the query; filters are ANDed to it */
+    const char *row;      /* ?1 the rowid, ?2 the rank: the hit as the API shows it */
+    const char *field;    /* what matches.offsets index (NULL: none) */
+    const char *decorate; /* ?1 the query, ?2 ?3 the marks, ?4 the rowid: snippet, offsets */
 };
 
-/* Adds "snippet" and "matches": {"field", "offsets"} to hit (a row of the ranking). Returns
- * STORE_OK, or STORE_NOMEM, STORE_TIMEOUT, STORE_ERROR. */
-static int search_decorate(struct store *st, const struct store_search_query *q, json_t *hit)
+/* Snippets and offsets: the snippet comes from the first column with a match
+ * (twoplus_column); the offsets index the clean text (documents) or the quoted words
+ * (statements), the field the API names. "rowid = ?4" with MATCH makes FTS5 seek that row in
+ * its doclists instead of walking every match. */
+static const struct search_branch search_branches[] = {
+    {"document",
+     "SELECT documents_fts.rowid, bm25(documents_fts, 10.0, 1.0) FROM documents_fts",
+     " JOIN documents d ON d.seq = documents_fts.rowid", "documents_fts MATCH ?1",
+     "SELECT 'document' AS type, d.id AS id, d.title AS title, NULL AS text, d.id AS document, "
+     "d.published AS date, round(-?2, 6) AS score FROM documents d WHERE d.seq = ?1",
+     "text",
+     "SELECT snippet(documents_fts, twoplus_column(documents_fts, 1, 0), ?2, ?3, "
+     "'\xe2\x80\xa6', 16), twoplus_offsets(documents_fts, 1) FROM documents_fts "
+     "WHERE documents_fts MATCH ?1 AND rowid = ?4"},
+    {"statement",
+     "SELECT statements_fts.rowid, bm25(statements_fts, 1.0, 0.5) FROM statements_fts",
+     " JOIN statements s ON s.seq = statements_fts.rowid",
+     "statements_fts MATCH ?1 AND s.kind <> 'term'",
+     "SELECT 'statement' AS type, s.id AS id, NULL AS title, s.text AS text, s.doc_id AS "
+     "document, s.date AS date, round(-?2, 6) AS score FROM statements s WHERE s.seq = ?1",
+     "statement",
+     "SELECT snippet(statements_fts, twoplus_column(statements_fts, 0, 1), ?2, ?3, "
+     "'\xe2\x80\xa6', 16), twoplus_offsets(statements_fts, 0) FROM statements_fts "
+     "WHERE statements_fts MATCH ?1 AND rowid = ?4"},
+    {"entity",
+     "SELECT entities_fts.rowid, bm25(entities_fts, 5.0, 2.0) FROM entities_fts",
+     " JOIN entities e ON e.seq = entities_fts.rowid",
+     "entities_fts MATCH ?1 AND e.mention_count > 0",
+     "SELECT 'entity' AS type, e.id AS id, e.name AS title, NULL AS text, NULL AS document, "
+     "NULL AS date, round(-?2, 6) AS score FROM entities e WHERE e.seq = ?1",
+     NULL,
+     "SELECT snippet(entities_fts, -1, ?2, ?3, '\xe2\x80\xa6', 8), '[]' FROM entities_fts "
+     "WHERE entities_fts MATCH ?1 AND rowid = ?4"},
+};
+#define SEARCH_BRANCHES (sizeof(search_branches) / sizeof(search_branches[0]))
+enum { SEARCH_DOCUMENT, SEARCH_STATEMENT, SEARCH_ENTITY };
+
+/* A match as the scan sees it. key orders best first, whatever the direction: the rank for
+ * sort=rank, minus the rank for sort=-rank (negation is exact, so ties stay ties). */
+struct search_match {
+    double key, rank;
+    int64_t rowid;
+};
+
+/* The best matches of one branch so far: a max-heap of at most k (the worst on top), and the
+ * matches that tie with that worst one but did not fit. Together they are every match whose
+ * key is at most the k-th best key, so the id can break ties afterwards. */
+struct search_top {
+    struct search_match *heap, *ties;
+    size_t k, n, nties, ties_cap;
+};
+
+static void top_sift_down(struct search_match *h, size_t n, size_t i)
 {
-    const char *type = json_string_value(json_object_get(hit, "type"));
-    const char *id = json_string_value(json_object_get(hit, "id"));
-    sqlite3_stmt *stmt = NULL;
-    json_t *snippet = NULL, *offsets = NULL, *matches;
-    size_t k;
+    for (;;) {
+        size_t worst = i, l = 2 * i + 1, r = l + 1;
+        struct search_match t;
+        if (l < n && h[l].key > h[worst].key)
+            worst = l;
+        if (r < n && h[r].key > h[worst].key)
+            worst = r;
+        if (worst == i)
+            return;
+        t = h[i];
+        h[i] = h[worst];
+        h[worst] = t;
+        i = worst;
+    }
+}
+
+static int top_tie(struct search_top *t, struct search_match m)
+{
+    if (t->nties == t->ties_cap) {
+        size_t cap = t->ties_cap ? 2 * t->ties_cap : 16;
+        struct search_match *p = realloc(t->ties, cap * sizeof(*p));
+        if (!p)
+            return STORE_NOMEM;
+        t->ties = p;
+        t->ties_cap = cap;
+    }
+    t->ties[t->nties++] = m;
+    return STORE_OK;
+}
+
+/* Offers m to the top. STORE_OK or STORE_NOMEM. */
+static int top_add(struct search_top *t, struct search_match m)
+{
+    struct search_match out;
+
+    if (t->n < t->k) {
+        size_t i = t->n++;
+        t->heap[i] = m;
+        while (i > 0 && t->heap[(i - 1) / 2].key < t->heap[i].key) {
+            struct search_match p = t->heap[(i - 1) / 2];
+            t->heap[(i - 1) / 2] = t->heap[i];
+            t->heap[i] = p;
+            i = (i - 1) / 2;
+        }
+        return STORE_OK;
+    }
+    if (m.key > t->heap[0].key)
+        return STORE_OK;
+    if (m.key == t->heap[0].key)
+        return top_tie(t, m);
+    out = t->heap[0]; /* m is better than the worst kept: that one leaves */
+    t->heap[0] = m;
+    top_sift_down(t->heap, t->n, 0);
+    if (t->heap[0].key == out.key)
+        return top_tie(t, out); /* still tied with the new worst */
+    t->nties = 0;               /* the ties were all worse than the new worst */
+    return STORE_OK;
+}
+
+/* A hit of the merged list: its row as JSON and its sort id, "type:id", as cursors hold it. */
+struct search_hit {
+    double key, rank;
+    int64_t rowid;
+    size_t branch;
+    int desc; /* sort=-rank: ids break ties descending too */
+    char *sort_id;
+    json_t *row;
+};
+
+static void search_hits_free(struct search_hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(hits[i].sort_id);
+        json_decref(hits[i].row);
+    }
+    free(hits);
+}
+
+/* Reads one hit's row into *hit. STORE_OK, STORE_NOTFOUND (no such row), or an error. */
+static int search_row(struct store *st, size_t b, const struct search_match *m,
+                      struct search_hit *hit)
+{
+    sqlite3_stmt *stmt = store_stmt(st, search_branches[b].row);
+    const char *id;
     int step, rc = STORE_OK;
 
-    for (k = 0; k < sizeof(search_decorations) / sizeof(search_decorations[0]); k++)
-        if (type && !strcmp(type, search_decorations[k].type))
-            break;
-    if (k == sizeof(search_decorations) / sizeof(search_decorations[0]) || !id)
+    *hit = (struct search_hit){.key = m->key, .rank = m->rank, .rowid = m->rowid, .branch = b};
+    if (!stmt)
         return STORE_ERROR;
-    stmt = store_stmt(st, search_decorations[k].sql);
+    sqlite3_bind_int64(stmt, 1, m->rowid);
+    sqlite3_bind_double(stmt, 2, m->rank);
+    step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        hit->row = store_row_json(stmt);
+        id = json_string_value(json_object_get(hit->row, "id"));
+        if (!hit->row || !id ||
+            asprintf(&hit->sort_id, "%s:%s", search_branches[b].type, id) < 0) {
+            hit->sort_id = NULL;
+            rc = STORE_NOMEM;
+        }
+    } else {
+        rc = step == SQLITE_DONE ? STORE_NOTFOUND : store_fail(st->conn, "search row");
+    }
+    sqlite3_reset(stmt);
+    if (rc != STORE_OK) {
+        json_decref(hit->row);
+        free(hit->sort_id);
+        hit->row = NULL;
+        hit->sort_id = NULL;
+    }
+    return rc;
+}
+
+/* The order of the merged list: key, then the sort id, descending for sort=-rank as the key
+ * already is (qsort has no context argument: each hit carries the direction). */
+static int search_hit_cmp(const void *pa, const void *pb)
+{
+    const struct search_hit *a = pa, *b = pb;
+    int c;
+
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    c = strcmp(a->sort_id, b->sort_id);
+    return a->desc ? -c : c;
+}
+
+/* The state of one search: the query, the page, the merged candidates. */
+struct search_run {
+    struct store *st;
+    const struct store_search_query *q;
+    const struct store_page *page;
+    int has_after;
+    double after_key; /* the cursor's key, in the direction of the sort */
+    struct search_hit *hits;
+    size_t nhits, cap;
+    int64_t total;
+};
+
+/* True if a match of key/sort_id comes after the cursor (always true without one). */
+static int search_after_cursor(const struct search_run *run, double key, const char *sort_id)
+{
+    int c;
+
+    if (!run->has_after || key > run->after_key)
+        return 1;
+    if (key < run->after_key)
+        return 0;
+    c = strcmp(sort_id, run->page->after_id);
+    return run->page->desc ? c < 0 : c > 0;
+}
+
+static int search_keep(struct search_run *run, struct search_hit *hit)
+{
+    if (run->nhits == run->cap) {
+        size_t cap = run->cap ? 2 * run->cap : 64;
+        struct search_hit *p = realloc(run->hits, cap * sizeof(*p));
+        if (!p)
+            return STORE_NOMEM;
+        run->hits = p;
+        run->cap = cap;
+    }
+    run->hits[run->nhits++] = *hit;
+    return STORE_OK;
+}
+
+/* The filters of branch b, added to spec (whose ?1 is the query). Sets *need_join when one
+ * reads the row; *none when a filter can match no hit of this type. */
+static void search_filters(const struct store_search_query *q, size_t b,
+                           struct store_list_spec *spec, int *need_join, int *none)
+{
+    *need_join = b == SEARCH_STATEMENT || b == SEARCH_ENTITY; /* kind, mention_count */
+    *none = 0;
+    if (((q->from || q->to || q->source) && b == SEARCH_ENTITY) ||
+        (q->speaker && b != SEARCH_STATEMENT)) {
+        *none = 1; /* entities have neither a date nor a source; only statements a speaker */
+        return;
+    }
+    if (q->from || q->to || q->source || q->entity)
+        *need_join = 1;
+    if (q->from) {
+        const char *fmt = b == SEARCH_DOCUMENT ? "d.published >= ?" : "s.date >= ?";
+        store_where_text(spec, fmt, q->from);
+    }
+    if (q->to) {
+        const char *fmt =
+            b == SEARCH_DOCUMENT ? "d.published <= ? || '-99'" : "s.date <= ? || '-99'";
+        store_where_text(spec, fmt, q->to);
+    }
+    if (q->source) {
+        const char *fmt = b == SEARCH_DOCUMENT
+                              ? "d.source = ? COLLATE NOCASE"
+                              : "(SELECT d.source FROM documents d WHERE d.id = s.doc_id) = ? "
+                                "COLLATE NOCASE";
+        store_where_text(spec, fmt, q->source);
+    }
+    if (q->speaker)
+        store_where_text(spec, "s.speaker_id = ?", q->speaker);
+    if (q->entity) {
+        static const char *const cond[] = {
+            "d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)",
+            "s.speaker_id = ? OR s.id IN (SELECT statement_id FROM statement_entities WHERE "
+            "entity_id = ?)",
+            "e.id = ?",
+        };
+        store_where_text(spec, cond[b], q->entity);
+    }
+}
+
+/* Scans branch b's index: counts its matches into run->total and adds its best ones after the
+ * cursor (at most limit + 1, and their ties) to run->hits. STORE_OK or an error (STORE_BADQUERY
+ * for an advanced query FTS5 refuses, STORE_TIMEOUT past the deadline). */
+static int search_branch(struct search_run *run, size_t b)
+{
+    const struct search_branch *br = &search_branches[b];
+    struct store_list_spec spec = {0};
+    struct search_top top = {.k = (size_t)run->page->limit + 1};
+    char *sql = NULL;
+    sqlite3_stmt *stmt;
+    int need_join, none, step, rc = STORE_OK;
+
+    store_bind_text(&spec, run->q->fts);
+    search_filters(run->q, b, &spec, &need_join, &none);
+    if (none)
+        return STORE_OK;
+    if (spec.overflow)
+        return STORE_ERROR;
+    if (asprintf(&sql, "%s%s WHERE %s%s%s", br->scan, need_join ? br->join : "", br->match,
+                 *spec.where ? " AND " : "", spec.where) < 0)
+        return STORE_NOMEM;
+    stmt = store_stmt(run->st, sql);
+    free(sql);
+    if (!stmt)
+        return STORE_ERROR;
+    top.heap = malloc(top.k * sizeof(*top.heap));
+    if (!top.heap)
+        return STORE_NOMEM;
+    store_bind_all(stmt, &spec);
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct search_match m = {.rowid = sqlite3_column_int64(stmt, 0),
+                                 .rank = sqlite3_column_double(stmt, 1)};
+        m.key = run->page->desc ? -m.rank : m.rank;
+        run->total++;
+        if (run->has_after && m.key <= run->after_key) {
+            /* At the cursor's key only the id tells: read it (rare, ties with the cursor). */
+            struct search_hit hit;
+            int after;
+            if (m.key < run->after_key)
+                continue;
+            rc = search_row(run->st, b, &m, &hit);
+            if (rc == STORE_NOTFOUND)
+                rc = STORE_OK; /* no row: no hit (hit.sort_id is NULL) */
+            if (rc != STORE_OK)
+                break;
+            after = hit.sort_id && search_after_cursor(run, m.key, hit.sort_id);
+            free(hit.sort_id);
+            json_decref(hit.row);
+            if (!after)
+                continue;
+        }
+        rc = top_add(&top, m);
+        if (rc != STORE_OK)
+            break;
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = store_fail(run->st->conn, "search scan");
+    sqlite3_reset(stmt);
+    /* Only the kept matches are read from the table. */
+    for (size_t i = 0; rc == STORE_OK && i < top.n + top.nties; i++) {
+        struct search_hit hit;
+        rc = search_row(run->st, b, i < top.n ? &top.heap[i] : &top.ties[i - top.n], &hit);
+        if (rc == STORE_NOTFOUND) { /* the index names a row the table lacks: skip it */
+            fprintf(stderr, "twoplus: store: search: no %s row %lld\n", br->type,
+                    (long long)(i < top.n ? top.heap[i] : top.ties[i - top.n]).rowid);
+            rc = STORE_OK;
+            continue;
+        }
+        if (rc == STORE_OK && (rc = search_keep(run, &hit)) != STORE_OK) {
+            free(hit.sort_id);
+            json_decref(hit.row);
+        }
+    }
+    free(top.heap);
+    free(top.ties);
+    return rc;
+}
+
+/* Adds "snippet" and "matches": {"field", "offsets"} to a page's hit. Returns STORE_OK, or
+ * STORE_NOMEM, STORE_TIMEOUT, STORE_ERROR. */
+static int search_decorate(struct store *st, const struct store_search_query *q,
+                           const struct search_hit *h)
+{
+    const struct search_branch *br = &search_branches[h->branch];
+    sqlite3_stmt *stmt = store_stmt(st, br->decorate);
+    json_t *snippet = NULL, *offsets = NULL, *matches;
+    int step, rc = STORE_OK;
+
     if (!stmt)
         return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, q->fts, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, q->mark_open, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, q->mark_close, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, h->rowid);
     step = sqlite3_step(stmt);
     if (step == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(stmt, 0);
@@ -251,22 +554,20 @@ static int search_decorate(struct store *st, const struct store_search_query *q,
         if (!snippet || !offsets)
             rc = STORE_NOMEM;
     } else if (step == SQLITE_DONE) {
-        /* The ranking found this row with the same query on the same read-only data. */
-        fprintf(stderr, "twoplus: store: search snippet: no %s %s\n", type, id);
+        /* The scan found this row with the same query on the same read-only data. */
+        fprintf(stderr, "twoplus: store: search snippet: no %s %s\n", br->type, h->sort_id);
         rc = STORE_ERROR;
     } else {
         rc = store_fail(st->conn, "search snippet");
     }
     sqlite3_reset(stmt);
     if (rc == STORE_OK) {
-        matches = json_pack("{s:o, s:O}", "field",
-                            search_decorations[k].field ? json_string(search_decorations[k].field)
-                                                        : json_null(),
+        matches = json_pack("{s:o, s:O}", "field", br->field ? json_string(br->field) : json_null(),
                             "offsets", offsets);
-        if (!matches || json_object_set(hit, "snippet", snippet) != 0) {
+        if (!matches || json_object_set(h->row, "snippet", snippet) != 0) {
             json_decref(matches);
             rc = STORE_NOMEM;
-        } else if (json_object_set_new(hit, "matches", matches) != 0) {
+        } else if (json_object_set_new(h->row, "matches", matches) != 0) {
             rc = STORE_NOMEM;
         }
     }
@@ -275,50 +576,60 @@ static int search_decorate(struct store *st, const struct store_search_query *q,
     return rc;
 }
 
+/* Fills out with the first page->limit hits of the merged candidates (sorted here), the
+ * cursor of the last one when more follow, and the total. */
+static int search_page(struct search_run *run, struct store_list *out)
+{
+    size_t n = run->nhits < (size_t)run->page->limit ? run->nhits : (size_t)run->page->limit;
+    int rc = STORE_OK;
+
+    for (size_t i = 0; i < run->nhits; i++)
+        run->hits[i].desc = run->page->desc;
+    if (run->nhits) /* qsort's array must not be NULL, even when empty */
+        qsort(run->hits, run->nhits, sizeof(*run->hits), search_hit_cmp);
+    out->total = run->total;
+    out->has_more = run->nhits > n;
+    out->items = json_array();
+    if (!out->items)
+        return STORE_NOMEM;
+    for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+        rc = search_decorate(run->st, run->q, &run->hits[i]);
+        if (rc == STORE_OK && json_array_append(out->items, run->hits[i].row) != 0)
+            rc = STORE_NOMEM;
+    }
+    if (rc == STORE_OK && out->has_more) {
+        char num[40];
+        snprintf(num, sizeof(num), "%.17g", run->hits[n - 1].rank);
+        out->next_key = strdup(num);
+        out->next_id = strdup(run->hits[n - 1].sort_id);
+        if (!out->next_key || !out->next_id)
+            rc = STORE_NOMEM;
+    }
+    return rc;
+}
+
 int store_search(struct store *st, const struct store_search_query *q,
                  const struct store_page *page, struct store_list *out)
 {
-    struct store_list_spec spec = {
-        .select = "r.type AS type, r.id AS id, r.title AS title, r.text AS text, r.document AS "
-                  "document, r.date AS date, round(-r.rank, 6) AS score",
-        .id_expr = "r.type || ':' || r.id",
-        .sorts = search_sorts,
-    };
-    char *from = NULL;
-    size_t i;
-    json_t *hit;
-    int rc;
+    struct search_run run = {.st = st, .q = q, .page = page};
+    int rc = STORE_OK;
 
-    if (asprintf(&from, "(%s%s%s%s%s) r", q->types & 1u ? search_documents : "",
-                 (q->types & 1u) && (q->types & 6u) ? " UNION ALL " : "",
-                 q->types & 2u ? search_statements : "",
-                 (q->types & 2u) && (q->types & 4u) ? " UNION ALL " : "",
-                 q->types & 4u ? search_entities : "") < 0)
-        return STORE_NOMEM;
-    spec.from = from;
-    store_bind_text(&spec, q->fts);
-    if (q->from)
-        store_where_text(&spec, "r.date >= ?", q->from);
-    if (q->to)
-        store_where_text(&spec, "r.date <= ? || '-99'", q->to);
-    if (q->source)
-        store_where_text(&spec, "r.source = ? COLLATE NOCASE", q->source);
-    if (q->speaker)
-        store_where_text(&spec, "r.speaker = ?", q->speaker);
-    if (q->entity)
-        store_where_text(&spec,
-                         "(r.type = 'document' AND r.id IN (SELECT doc_id FROM mentions WHERE "
-                         "entity_id = ?)) OR (r.type = 'statement' AND (r.speaker = ? OR r.id IN "
-                         "(SELECT statement_id FROM statement_entities WHERE entity_id = ?))) "
-                         "OR (r.type = 'entity' AND r.id = ?)",
-                         q->entity);
-    rc = store_list_run(st, &spec, page, out);
-    free(from);
-    json_array_foreach(rc == STORE_OK ? out->items : NULL, i, hit) {
-        rc = search_decorate(st, q, hit);
-        if (rc != STORE_OK)
-            break;
+    memset(out, 0, sizeof(*out));
+    if (strcmp(page->sort, "rank") != 0 || page->limit < 1)
+        return STORE_ERROR; /* the handler validates both */
+    if (page->after_key) {
+        double rank = strtod(page->after_key, NULL);
+        run.has_after = 1;
+        run.after_key = page->desc ? -rank : rank;
+        if (!page->after_id)
+            return STORE_ERROR;
     }
+    for (size_t b = 0; rc == STORE_OK && b < SEARCH_BRANCHES; b++)
+        if (q->types & (1u << b))
+            rc = search_branch(&run, b);
+    if (rc == STORE_OK)
+        rc = search_page(&run, out);
+    search_hits_free(run.hits, run.nhits);
     if (rc != STORE_OK)
         store_list_clear(out);
     return rc;

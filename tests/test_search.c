@@ -398,6 +398,111 @@ static void test_hostile_queries(void)
     }
 }
 
+/* ---- ties: equal scores are ordered by id, on every page ----
+ * Five copies of one short text (equal BM25 scores) and one text with the word in its title
+ * too (a better score), dated so that a date filter splits the copies. Each page of the search
+ * keeps only its best hits, so a cut inside a group of equal scores, and a cursor that points
+ * into one, must still give the order (score, then type and id) of the whole list. */
+
+static const char ties_text[] =
+    "The harbor pilots kept a log of every ferry that passed the breakwater. Fog came in before "
+    "dawn, so the beacon on the breakwater stayed lit until noon, and the pilots wrote that "
+    "down too.\n";
+static const char ties_title_text[] =
+    "Breakwater beacon repaired\n\nCrews replaced the lamp of the beacon at the end of the "
+    "breakwater after a winter storm cracked its housing. The pilots said the work took two "
+    "weeks.\n";
+static const char ties_manifest[] =
+    "{\"file\": \"tie-a.txt\", \"published\": \"2001-03-01\"}\n"
+    "{\"file\": \"tie-b.txt\", \"published\": \"2003-03-01\"}\n"
+    "{\"file\": \"tie-c.txt\", \"published\": \"2001-05-01\"}\n"
+    "{\"file\": \"tie-d.txt\", \"published\": \"2003-05-01\"}\n"
+    "{\"file\": \"tie-e.txt\", \"published\": \"2003-07-01\"}\n"
+    "{\"file\": \"beacon-repair.txt\", \"title\": \"Breakwater beacon repaired\", "
+    "\"published\": \"2002-01-01\"}\n";
+
+/* Pages of limit hits of base (a search path), followed by their cursors: the ids in order,
+ * space-separated, must be want, and every page must say the same total. */
+static void want_pages(const char *base, int limit, const char *want, json_int_t total)
+{
+    char path[2048], got[1024] = "";
+    int pages = 0;
+
+    snprintf(path, sizeof(path), "%s&limit=%d", base, limit);
+    for (;;) {
+        json_t *page = get_json(path, 200), *data = json_object_get(page, "data"), *h;
+        const char *cursor = str(json_object_get(page, "page"), "next_cursor");
+        size_t i;
+        CHECK(page != NULL);
+        CHECK(json_integer_value(json_object_get(json_object_get(page, "page"), "total")) ==
+              total);
+        CHECK(json_array_size(data) <= (size_t)limit);
+        CHECK(cursor || json_array_size(data) > 0 || pages == 0);
+        json_array_foreach(data, i, h) snprintf(got + strlen(got), sizeof(got) - strlen(got),
+                                                "%s%s", *got ? " " : "", str(h, "id"));
+        pages++;
+        if (!cursor || pages > 20) {
+            json_decref(page);
+            break;
+        }
+        snprintf(path, sizeof(path), "%s&limit=%d&cursor=%s", base, limit, cursor);
+        json_decref(page);
+    }
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "pages of %s, limit %d\n", base, limit);
+    CHECK_STR(got, want);
+}
+
+static void test_ties(void)
+{
+    const char *best = "/v1/search?q=breakwater%20beacon&type=document";
+    const char *worst = "/v1/search?q=breakwater%20beacon&type=document&sort=-rank";
+    json_t *list = get_json("/v1/search?q=breakwater%20beacon&type=document", 200);
+    json_t *data = json_object_get(list, "data");
+    double tied = json_real_value(json_object_get(json_array_get(data, 1), "score"));
+
+    /* The copies tie, below the text that has the words in its title as well. */
+    CHECK(json_array_size(data) == 6);
+    CHECK(json_real_value(json_object_get(json_array_get(data, 0), "score")) > tied);
+    for (size_t i = 2; i < json_array_size(data); i++)
+        CHECK(json_real_value(json_object_get(json_array_get(data, i), "score")) == tied);
+    json_decref(list);
+    for (int limit = 1; limit <= 7; limit++) {
+        want_pages(best, limit, "beacon-repair tie-a tie-b tie-c tie-d tie-e", 6);
+        want_pages(worst, limit, "tie-e tie-d tie-c tie-b tie-a beacon-repair", 6);
+    }
+    /* Filters are applied before the cut: the copies dated from 2002 on, then those before. */
+    want_pages("/v1/search?q=breakwater%20beacon&type=document&from=2002", 2,
+               "beacon-repair tie-b tie-d tie-e", 4);
+    want_pages("/v1/search?q=breakwater%20beacon&type=document&to=2002&sort=-rank", 1,
+               "tie-c tie-a beacon-repair", 3);
+    want_pages("/v1/search?q=ferry&type=document&to=2001", 1, "tie-a tie-c", 2);
+    /* Every type at once: the statements and entities of these texts do not match. */
+    want_pages("/v1/search?q=breakwater%20beacon", 4,
+               "beacon-repair tie-a tie-b tie-c tie-d tie-e", 6);
+    want_pages("/v1/search?q=lighthouse", 3, "", 0);
+}
+
+/* A corpus of the texts above in a fresh folder, served by srv. Returns 0 or -1. */
+static int ties_start(void)
+{
+    static char dir[256];
+    static const char *const names[] = {"tie-a.txt", "tie-b.txt", "tie-c.txt", "tie-d.txt",
+                                        "tie-e.txt"};
+    const char *args[] = {"--corpus", dir, NULL};
+
+    if (harness_tmpdir(dir, sizeof(dir)) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (harness_write_file(dir, names[i], ties_text, sizeof(ties_text) - 1) != 0)
+            return -1;
+    if (harness_write_file(dir, "beacon-repair.txt", ties_title_text,
+                           sizeof(ties_title_text) - 1) != 0 ||
+        harness_write_file(dir, "manifest.jsonl", ties_manifest, sizeof(ties_manifest) - 1) != 0)
+        return -1;
+    return harness_start(&srv, args);
+}
+
 int main(void)
 {
     const char *args[] = {"--corpus", "tests/fixtures/search", NULL};
@@ -412,6 +517,9 @@ int main(void)
     test_pages();
     test_empty_queries();
     test_hostile_queries();
+    CHECK(harness_stop(&srv) == 0);
+    CHECK(ties_start() == 0);
+    test_ties();
     CHECK(harness_stop(&srv) == 0);
     return unit_done("test_search");
 }
