@@ -27,28 +27,10 @@ struct text {
 static char *fixtures_read(const char *dir, const char *name, size_t *len)
 {
     char path[4096];
-    FILE *f;
-    char *buf = NULL;
-    long size;
 
     if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path))
         return NULL;
-    f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)size + 1)) != NULL) {
-        if (fread(buf, 1, (size_t)size, f) != (size_t)size) {
-            free(buf);
-            buf = NULL;
-        } else {
-            buf[size] = '\0';
-            if (len)
-                *len = (size_t)size;
-        }
-    }
-    fclose(f);
-    return buf;
+    return unit_read_file(path, len);
 }
 
 /* White space as Python's str.split() sees it in these texts: ASCII and U+00A0. */

@@ -33,28 +33,6 @@ struct score {
 static const struct ingest_gazetteer *fx_gz;
 static int fx_verbose;
 
-static char *fx_read(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        if (buf) {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 /* A role compared loosely: lower case, diacritics folded, no article, abbreviations spelled
  * out, and without a leading country ("Japan's", "U.S.", "Chinese") when the gazetteer knows
@@ -194,7 +172,7 @@ static int fx_score_file(const char *gold_path, struct score *s)
     else
         snprintf(text_path, sizeof(text_path), "%.*s.txt",
                  (int)(strlen(gold_path) - strlen(".gold.json")), gold_path);
-    text = fx_read(text_path, &len);
+    text = unit_read_file(text_path, &len);
     if (!text || !json_is_array(mentions)) {
         fprintf(stderr, "%s: cannot read %s\n", gold_path, text_path);
         goto out;

@@ -17,22 +17,6 @@
 #include "tests/harness.h"
 #include "tests/unit.h"
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-        (buf = malloc((size_t)n + 1)) != NULL) {
-        *len = fread(buf, 1, (size_t)n, f);
-        buf[*len] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
 
 /* Copies every usable text of the bundled corpus and the fixtures into dir, copies times
  * over, under varied names ("c<copy>-<n>-<name>"). Returns the number of files written. */
@@ -56,7 +40,7 @@ static size_t make_corpus(const char *dir, int copies)
                     strstr(ent->d_name, ".body.txt"))
                     continue;
                 snprintf(path, sizeof(path), "%s/%s", sources[s], ent->d_name);
-                text = read_all(path, &size);
+                text = unit_read_file(path, &size);
                 snprintf(name, sizeof(name), "c%d-%zu%d-%s", c, s, n++, ent->d_name);
                 if (text && size > 0 && harness_write_file(dir, name, text, size) == 0)
                     written++;

@@ -48,26 +48,6 @@ struct score {
     int out_total, out_ok;    /* outcome phrases found among the meeting's outcomes */
 };
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-            buf[n] = '\0';
-            *len = (size_t)n;
-        } else {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 /* ---- sentences and paragraphs ---- */
 
@@ -448,7 +428,7 @@ static int run_doc(enum mode mode, const struct ingest_gazetteer *gz,
                    const char *gold_path, struct score *sc)
 {
     size_t len = 0, gl = 0, nsent = 0, nment = 0;
-    char *text = read_file(text_path, &len), *gtext = read_file(gold_path, &gl);
+    char *text = unit_read_file(text_path, &len), *gtext = unit_read_file(gold_path, &gl);
     json_error_t jerr;
     json_t *gold = gtext ? json_loadb(gtext, gl, 0, &jerr) : NULL;
     struct ingest_range *ranges = NULL;
@@ -505,7 +485,7 @@ static int extract_doc(enum mode mode, const struct ingest_gazetteer *gz, const 
                        const char *gold_path, struct ingest_meeting_result *res)
 {
     size_t len = 0, gl = 0, nsent = 0, nment = 0;
-    char *text = read_file(text_path, &len), *gtext = read_file(gold_path, &gl);
+    char *text = unit_read_file(text_path, &len), *gtext = unit_read_file(gold_path, &gl);
     json_t *gold = gtext ? json_loadb(gtext, gl, 0, NULL) : NULL;
     struct ingest_range *ranges = NULL;
     struct ingest_sentence *sents = NULL;

@@ -41,29 +41,14 @@ struct score {
 static int verbose;
 static long only_from = -1; /* TWOPLUS_QUOTES_FROM, or -1 for every file */
 
+/* A fixture text: clean text has no trailing white space. */
 static char *read_text(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
+    char *buf = unit_read_file(path, len);
 
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)n + 1);
-        if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-            free(buf);
-            buf = NULL;
-        }
-        if (buf) {
-            /* clean text has no trailing white space */
-            while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\r'))
-                n--;
-            buf[n] = '\0';
-            *len = (size_t)n;
-        }
-    }
-    fclose(f);
+    while (buf && *len > 0 &&
+           (buf[*len - 1] == '\n' || buf[*len - 1] == ' ' || buf[*len - 1] == '\r'))
+        buf[--*len] = '\0';
     return buf;
 }
 

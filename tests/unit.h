@@ -4,6 +4,7 @@
 #define TWOPLUS_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_checks, unit_failures;
@@ -27,6 +28,31 @@ static int unit_checks, unit_failures;
                     g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                   \
         }                                                                                      \
     } while (0)
+
+/* The whole file at path, NUL-terminated, with its length in *len (may be NULL); NULL when it
+ * cannot be read. The fixture scorers read their texts and gold files with it. */
+static inline char *unit_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)n + 1)) != NULL) {
+        if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+            free(buf);
+            buf = NULL;
+        } else {
+            buf[n] = '\0';
+            if (len)
+                *len = (size_t)n;
+        }
+    }
+    fclose(f);
+    return buf;
+}
 
 static inline int unit_done(const char *name)
 {
