@@ -63,8 +63,8 @@ FIXTURES_REV=${BENCH_FIXTURES_REV:-HEAD}
 STEPS=" ${BENCH_STEPS:-corpus ingest restart baselines mix scale search} "
 DATA=$ROOT/data
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 step() { [[ $STEPS == *" $1 "* ]]; }
 
 case $DURATION in *[0-9]s) ;; *) die "BENCH_DURATION must be seconds, like 10s (got '$DURATION')" ;; esac
@@ -163,10 +163,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # start_server NAME READY_URL_OR_EMPTY CMD...: runs CMD under /usr/bin/time -v (for peak RSS)
 # with stdout/stderr in $RUN/NAME.{stdout,stderr}. For twoplus (READY empty) waits for its
@@ -386,37 +382,9 @@ if step baselines; then
   curl -fsS --max-time 5 -o "$RUN/www/static.json" "$MHD_STATIC/"
   chmod -R a+rX "$RUN/www"
   NG_PORT=$(free_port)
-  cat >"$RUN/nginx.conf" <<EOF
-# Written by bench/all.sh: the bare libmicrohttpd server's 2 KB body as a static file.
-worker_processes 2;
-user $(id -un) $(id -gn);
-pid $RUN/nginx/nginx.pid;
-error_log $RUN/nginx/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_timeout 65s;
-    keepalive_requests 1000000;
-    client_body_temp_path $RUN/nginx/tmp/body;
-    proxy_temp_path $RUN/nginx/tmp/proxy;
-    fastcgi_temp_path $RUN/nginx/tmp/fastcgi;
-    uwsgi_temp_path $RUN/nginx/tmp/uwsgi;
-    scgi_temp_path $RUN/nginx/tmp/scgi;
-    types { }
-    default_type application/json;
-    charset off;
-    server_tokens off;
-    server {
-        listen 127.0.0.1:$NG_PORT;
-        root $RUN/www;
-        location = /static.json { }
-        location / { return 404; }
-    }
-}
-EOF
+  nginx_conf "$RUN/nginx.conf" "$RUN/nginx" "$NG_PORT" "$RUN/www" application/json "" \
+    "        location = /static.json { }
+        location / { return 404; }"
   "$NGINX" -t -q -e "$RUN/nginx/error.log" -p "$RUN/nginx" -c "$RUN/nginx.conf" \
     || die "nginx rejects $RUN/nginx.conf"
   start_server nginx "http://127.0.0.1:$NG_PORT/static.json" \

@@ -22,8 +22,8 @@ CORPUS=${BENCH_CORPUS:-$ROOT/corpus}
 OPEN_FILE_CACHE=${BENCH_NGINX_OPEN_FILE_CACHE:-0}
 read -r -a TP_EXTRA <<<"${BENCH_TWOPLUS_ARGS:-}"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 # ---- what it needs -----------------------------------------------------------------------
 # Debian packages, installed only when missing (and only as root). nginx's own service is not
@@ -95,10 +95,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# A free loopback port for nginx (twoplus picks its own with port 0).
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # The whole machine's busy CPU time from here to the end, to tell how much other work ran
 # alongside (fields of the "cpu" line: user nice system idle iowait irq softirq steal).
@@ -146,44 +142,15 @@ TP_CTYPE=$(sed -n 's/^[Cc]ontent-[Tt]ype: *\([^\r]*\)\r*$/\1/p' "$OUT/twoplus.li
 NG_PORT=$(free_port)
 ofc="open_file_cache off;"
 [ "$OPEN_FILE_CACHE" = 1 ] && ofc="open_file_cache max=64 inactive=60s; open_file_cache_valid 60s;"
-cat >"$OUT/nginx.conf" <<EOF
-# Written by bench/run.sh: static copies of two twoplus replies, for comparison.
-worker_processes 2;
-user $(id -un) $(id -gn);
-pid $OUT/nginx/nginx.pid;
-error_log $OUT/nginx/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_timeout 65s;
-    keepalive_requests 1000000;
-    $ofc
-    client_body_temp_path $OUT/nginx/tmp/body;
-    proxy_temp_path $OUT/nginx/tmp/proxy;
-    fastcgi_temp_path $OUT/nginx/tmp/fastcgi;
-    uwsgi_temp_path $OUT/nginx/tmp/uwsgi;
-    scgi_temp_path $OUT/nginx/tmp/scgi;
-    types { }
-    default_type $TP_CTYPE;
-    charset off;
-    server_tokens off;
-    server {
-        listen 127.0.0.1:$NG_PORT;
-        root $OUT/www;
-        # The headers twoplus sends besides the body, so replies are about the same size.
-        add_header Cache-Control "public, max-age=60";
-        add_header Vary "Accept-Encoding";
-        add_header Access-Control-Allow-Origin "*";
-        add_header Access-Control-Expose-Headers "ETag, Link";
+nginx_conf "$OUT/nginx.conf" "$OUT/nginx" "$NG_PORT" "$OUT/www" "$TP_CTYPE" "$ofc" \
+"        # The headers twoplus sends besides the body, so replies are about the same size.
+        add_header Cache-Control \"public, max-age=60\";
+        add_header Vary \"Accept-Encoding\";
+        add_header Access-Control-Allow-Origin \"*\";
+        add_header Access-Control-Expose-Headers \"ETag, Link\";
         location = /v1/documents { alias $OUT/www/documents.json; }
         location = /v1/documents/$FIRST_ID { alias $OUT/www/document.json; }
-        location / { return 404; }
-    }
-}
-EOF
+        location / { return 404; }"
 "$NGINX" -t -q -e "$OUT/nginx/error.log" -p "$OUT/nginx" -c "$OUT/nginx.conf" \
   || die "nginx rejects $OUT/nginx.conf"
 "$NGINX" -e "$OUT/nginx/error.log" -p "$OUT/nginx" -c "$OUT/nginx.conf" &
