@@ -114,7 +114,9 @@ static const char *const lex_head[] = {
 
 static const char *const lex_hon[] = {
     "mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "mme.", "mr", "mrs", "ms", "dr", "messrs.",
-    "mlle."
+    "mlle.",
+    /* "Senator the Hon Marise Payne": the Australian style for ministers */
+    "hon", "hon."
 };
 
 static const char *const lex_orgcue[] = {

@@ -366,6 +366,7 @@ struct mt_raw {
     const char *fallback_kind; /* an anaphor with nothing to refer to: the offices' kind */
     int ministerial_anaphor;   /* "the ministerial talks": a 2+2 or a ministerial before */
     int their;                 /* "their talks": the parties named in the sentence */
+    int current;               /* "this year's meeting": joins only a meeting dated then */
     int rescheduled;           /* "will instead hold it on Jan. 11": the new date of one put
                                   back, another meeting, set */
     int topic;                 /* "talked about convening a 2+2": a meeting discussed at
@@ -469,7 +470,7 @@ static const char *const mt_interaction[] = {
     "hosts",         "hosting",       "welcomed",   "welcome",     "welcomes",
     "sit down with", "sat down with", "sat across", "joint visit", "summit",
     "held talks",    "hold talks",    "received",   "receives",    "receiving",
-    NULL};
+    "joined",        NULL};
 
 static const char *const mt_not_meetings[] = {"meeting of minds",
                                               "meeting of the minds",
@@ -507,6 +508,8 @@ static const char *const mt_cancel_cues[] = {
     "dropped",      NULL};
 
 static const char *const mt_propose_cues[] = {"proposed",
+                                              "invited",
+                                              "has invited",
                                               "aim to",
                                               "aimed to",
                                               "intend to hold",
@@ -562,7 +565,10 @@ static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                "looks forward", "looking forward",
                                                "would be held", "would have been",
                                                "would meet",    "is due",
-                                               "are due",       NULL};
+                                               "are due",       "would hold",
+                                               "are also to",   "is also to",
+                                               "would also hold", "would also meet",
+                                               NULL};
 
 /* Future words that also name plans of other things ("the stalled plan to move a base"):
  * they count only when the words around are not in the past tense. */
@@ -573,6 +579,11 @@ static const char *const mt_weak_schedule_cues[] = {"planned",     "plans to", "
  * nothing about whether the meeting then took place. */
 static const char *const mt_changed_plan_cues[] = {
     "originally", "initially", "had been planned", "had been scheduled", "had been set", NULL};
+
+/* A plan told in the past perfect: "had been due to hold", "had been expected to". */
+static const char *const mt_changed_plan_cues_past[] = {
+    "had been due", "had been expected", "had been scheduled", "had been set",
+    "had been planned", "had planned", NULL};
 
 /* Taking part from afar: no place. */
 static const char *const mt_virtual_cues[] = {"video link",       "videoconference",
@@ -692,7 +703,7 @@ static int mt_nat_of_words(const char *s)
     static const char *const other[] = {
         "netherlands", "dutch",  "china",  "chinese", "korea",   "korean",         "australia",
         "australian",  "india",  "indian", "britain", "british", "united kingdom", "germany",
-        "german",      "france", "french", "russia",  "russian", "singapore",      "philippines",
+        "german",      "france", "french", "russia",  "russian", "singapore",      "philippine",
         "taiwan",      "canada", "canadian", "italy", "italian", NULL};
     for (const char *const *w = jp; *w; w++)
         if (strcasestr(s, *w))
@@ -1211,6 +1222,43 @@ static int mt_scan_interview(struct mt_ctx *cx)
 }
 
 /* Collects persons, places (with venues and "here"), seat requests of a sentence. */
+/* A person named again without a title keeps the country and office the first naming gave
+ * ("Philippine Foreign Affairs Secretary Enrique Manalo ... with Manalo"): persons are in
+ * text order. */
+static void mt_nat_carried(struct mt_ctx *cx)
+{
+    for (size_t i = 0; i < cx->person_count; i++) {
+        struct mt_person *p = &cx->persons[i];
+        const char *id = cx->mentions[p->mention].entity_id;
+        if (p->nat != NAT_UNKNOWN || !id)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            const struct mt_person *o = &cx->persons[j];
+            const char *oid = cx->mentions[o->mention].entity_id;
+            if (o->nat == NAT_UNKNOWN || !oid || strcmp(oid, id) != 0)
+                continue;
+            p->nat = o->nat;
+            if (!p->seat || o->nat == NAT_OTHER)
+                p->seat = o->seat;
+            break;
+        }
+        /* "South Korean Foreign Minister Chung and Defence Minister Suh": the second office
+         * of a pair joined by "and" is of the first's country too */
+        if (p->nat == NAT_UNKNOWN && i > 0 && cx->persons[i - 1].sentence == p->sentence &&
+            cx->persons[i - 1].nat == NAT_OTHER) {
+            const struct mt_person *o = &cx->persons[i - 1];
+            size_t q = mt_skip_fwd(&cx->t, o->end, p->start);
+            /* "Jr." after the first name */
+            if (mt_at(&cx->t, q, p->start, "jr."))
+                q = mt_skip_fwd(&cx->t, q + 3, p->start);
+            if (mt_at(&cx->t, q, p->start, "and") && !memchr(cx->t.low + q, ',', p->start - q)) {
+                p->nat = NAT_OTHER;
+                p->seat = mt_seat_of_role(cx->mentions[p->mention].role, NAT_OTHER);
+            }
+        }
+    }
+}
+
 static int mt_scan_entities(struct mt_ctx *cx)
 {
     cx->japan_named = mt_japan_in_text(cx);
@@ -1273,7 +1321,9 @@ static int mt_scan_entities(struct mt_ctx *cx)
                 "flew to",      "flying to",     "head to",     "heads to",
                 "headed to",    "arrive in",     "arrives in",  "arrived in",
                 "arriving in",  "go to",         "goes to",     "went to",
-                "come to",      "comes to",      "came to",     NULL};
+                "come to",      "comes to",      "came to",     "fly on to",
+                "flies on to",  "flew on to",    "travel on to", "travels on to",
+                "traveled on to", "go on to",    "goes on to",  "went on to", NULL};
             if (m->demonym)
                 continue;
             /* A sea, a strait or a region is what the talks are about, never where they are
@@ -1506,6 +1556,7 @@ static int mt_scan_entities(struct mt_ctx *cx)
         return -1;
     if (cx->person_count)
         qsort(cx->persons, cx->person_count, sizeof *cx->persons, mt_person_cmp);
+    mt_nat_carried(cx);
     if (cx->place_count)
         qsort(cx->places, cx->place_count, sizeof *cx->places, mt_place_cmp);
     MT_RANGES(cx, cx->persons, cx->person_count, cx->pfirst, cx->pend);
@@ -1578,6 +1629,14 @@ static int mt_scan_offices(struct mt_ctx *cx)
         {"secretary of state and defense secretary", SEAT_US, 0},
         {"the two secretaries", SEAT_US, 0},
         {"the four ministers", SEAT_FOUR, 0}, /* a readout's name for the 2+2's members */
+        /* "The four are also to hold ...": the four just named, as the subject of a verb
+         * (not "the four Quad leaders") */
+        {"the four are", SEAT_FOUR, 0},
+        {"the four were", SEAT_FOUR, 0},
+        {"the four will", SEAT_FOUR, 0},
+        {"the four also", SEAT_FOUR, 0},
+        {"the four met", SEAT_FOUR, 0},
+        {"the four held", SEAT_FOUR, 0},
         {"both secretaries", SEAT_US, 0},
         {"the secretaries", SEAT_US, 0},
         {"the japanese foreign minister", SEAT_JP_FOREIGN, 0},
@@ -1828,6 +1887,30 @@ static int mt_foreign_pair(const struct mt_ctx *cx, size_t from, size_t b, size_
     return 0;
 }
 
+/* The sentence from..to names a minister or leader of a third country and persons or words
+ * of one ally only: "they are due to meet South Korean Foreign Minister Chung for a similar
+ * meeting", "X and Y held a 2+2 with Manalo and Teodoro" (Manalo named before with his
+ * country). */
+static int mt_foreign_persons(const struct mt_ctx *cx, size_t from, size_t to)
+{
+    static const char *const jp[] = {"japan", "japanese", "japan's", NULL};
+    static const char *const us[] = {"u.s.", "united states", "american", "americans", NULL};
+    size_t s = mt_sentence_of(cx, from);
+    int has_jp = mt_has_any(&cx->t, from, to, jp), has_us = mt_has_any(&cx->t, from, to, us);
+    int other = 0;
+
+    if (s == MT_NONE)
+        return 0;
+    MT_EACH_PERSON(cx, s, i)
+    {
+        const struct mt_person *p = &cx->persons[i];
+        has_jp |= p->nat == NAT_JP || (p->seat & (SEAT_JP | SEAT_LEADER_JP));
+        has_us |= p->nat == NAT_US || (p->seat & (SEAT_US | SEAT_LEADER_US));
+        other |= p->nat == NAT_OTHER && (p->seat & (SEAT_MINISTER_OTHER | SEAT_LEADER_OTHER));
+    }
+    return other && !(has_jp && has_us);
+}
+
 /* A third country named with the trigger: "Japan-Australia 2+2", "with their South Korean
  * counterparts", "U.S.-India". */
 static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t from, size_t to)
@@ -1855,7 +1938,7 @@ static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t f
                 return 1;
         }
     }
-    return mt_foreign_pair(cx, from, b, to);
+    return mt_foreign_pair(cx, from, b, to) || mt_foreign_persons(cx, from, to);
 }
 
 static int mt_excluded(const struct mt_ctx *cx, size_t p, size_t from, size_t to)
@@ -1986,6 +2069,50 @@ static size_t mt_interaction_near(const struct mt_ctx *cx, size_t s, size_t mid,
     return best;
 }
 
+/* A group's name in the words just before [p, e) or just after it, with no comma between:
+ * "the NATO summit", "host the group's summit"; not "the Quad summit, is to hold talks". */
+static int mt_group_near(const struct mt_ctx *cx, size_t p, size_t e, size_t a, size_t b,
+                         const char *const *multi)
+{
+    size_t lo = p > a + 25 ? p - 25 : a, hi = e + 25 < b ? e + 25 : b;
+    for (const char *const *m = multi; *m; m++) {
+        size_t n = strlen(*m);
+        for (size_t q = mt_find(&cx->t, lo, p, *m); q != MT_NONE;
+             q = mt_find(&cx->t, q + 1, p, *m))
+            if (q + n <= p && !memchr(cx->t.low + q + n, ',', p - (q + n)))
+                return 1;
+        for (size_t q = mt_find(&cx->t, e, hi, *m); q != MT_NONE;
+             q = mt_find(&cx->t, q + 1, hi, *m))
+            if (!memchr(cx->t.low + e, ',', q - e))
+                return 1;
+    }
+    return 0;
+}
+
+/* As mt_interaction_near, skipping a word a group's name comes just before ("for the Quad
+ * summit, will ... hold talks with": the talks, not the group's summit). */
+static size_t mt_interaction_near_two(const struct mt_ctx *cx, size_t s, size_t mid, size_t *len,
+                                      const char *const *multi)
+{
+    size_t a = cx->sent_lo[s], b = cx->sent_hi[s], best = MT_NONE, bd = 0, blen = 0;
+    for (const char *const *w = mt_interaction; *w; w++) {
+        size_t n = strlen(*w);
+        for (size_t p = mt_find(&cx->t, a, b, *w); p != MT_NONE;
+             p = mt_find(&cx->t, p + 1, b, *w)) {
+            if (mt_excluded(cx, p, a, b) || mt_group_near(cx, p, p + n, a, b, multi))
+                continue;
+            size_t d = (size_t)mt_dist(p, p + n, mid, mid);
+            if (best == MT_NONE || d < bd) {
+                best = p;
+                bd = d;
+                blen = n;
+            }
+        }
+    }
+    *len = blen;
+    return best;
+}
+
 /* The raw of sentence s that covers [p, e), or MT_NONE. */
 static size_t mt_raw_at(const struct mt_ctx *cx, size_t s, size_t p, size_t e)
 {
@@ -2012,6 +2139,38 @@ static int mt_series_story(const struct mt_ctx *cx, size_t s, size_t to)
         mt_has_any(&cx->t, cx->sent_lo[s], to, mt_third_countries))
         return 0;
     return cx->scan_dates > 0;
+}
+
+/* Two different persons of sentence s hold a leader's office. */
+static int mt_leader_pair(const struct mt_ctx *cx, size_t s)
+{
+    const char *first = NULL;
+    MT_EACH_PERSON(cx, s, i)
+    {
+        const char *id = cx->mentions[cx->persons[i].mention].entity_id;
+        if (!(cx->persons[i].seat & SEAT_LEADERS) || !id)
+            continue;
+        if (first && strcmp(first, id) != 0)
+            return 1;
+        first = id;
+    }
+    return 0;
+}
+
+/* "between <leader> and <leader>", "with <leader>" right after a meeting noun ending at e. */
+static int mt_leaders_after(const struct mt_ctx *cx, size_t s, size_t e)
+{
+    static const char *const preps[] = {"between", "with", "of", NULL};
+    size_t hi = cx->sent_hi[s], q = mt_skip_fwd(&cx->t, e, hi);
+    size_t pl = mt_at_any(&cx->t, q, hi, preps);
+    if (!pl)
+        return 0;
+    q = mt_skip_fwd(&cx->t, q + pl, hi);
+    MT_EACH_PERSON(cx, s, i)
+    if ((cx->persons[i].seat & SEAT_LEADERS) && cx->persons[i].start >= q &&
+        cx->persons[i].start - q <= 20)
+        return 1;
+    return 0;
 }
 
 static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
@@ -2141,11 +2300,15 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
     }
 
     /* Summits by name, and leaders visiting the other country. */
-    for (size_t p = mt_find(t, a, b, "state visit"); p != MT_NONE;
-         p = mt_find(t, p + 1, b, "state visit")) {
-        if (mt_add_raw(cx, s, p, p + 11, "summit", &idx) != 0)
-            return -1;
-        cx->raws[idx].foreign |= mt_foreign_near(cx, p, p + 11, a, b);
+    {
+        static const char *const named_visits[] = {"state visit", "official visit", NULL};
+        size_t nl;
+        for (size_t p = mt_find_any(t, a, b, named_visits, &nl); p != MT_NONE;
+             p = mt_find_any(t, p + 1, b, named_visits, &nl)) {
+            if (mt_add_raw(cx, s, p, p + nl, "summit", &idx) != 0)
+                return -1;
+            cx->raws[idx].foreign |= mt_foreign_near(cx, p, p + nl, a, b);
+        }
     }
     for (size_t p = mt_find(t, a, b, "summit"); p != MT_NONE; p = mt_find(t, p + 1, b, "summit")) {
         static const char *const multi[] = {"apec",
@@ -2165,6 +2328,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                                             "nuclear security",
                                             "quad",
                                             "un",
+                                            "group's", /* "hosts the group's summit" */
                                             NULL};
         size_t e = p + 6, lo = p > a + 25 ? p - 25 : a;
         static const char *const follow[] = {" meeting", " talks", NULL};
@@ -2228,15 +2392,22 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
     /* The body itself meeting: "the forum did not meet again until December 2002", "the
      * committee met in Tokyo". */
     {
-        static const char *const bodies[] = {"the forum", "the committee", "the panel", NULL};
+        static const char *const bodies[] = {"the forum", "the committee", "the panel",
+                                             "the ministers", NULL};
         static const char *const verbs[] = {"meet", "met", "meets", "convene", "convened",
-                                            "reconvene", "reconvened", NULL};
+                                            "reconvene", "reconvened", "gather", "gathered",
+                                            NULL};
         size_t bl;
         for (size_t p = mt_find_any(t, a, b, bodies, &bl); p != MT_NONE;
              p = mt_find_any(t, p + 1, b, bodies, &bl)) {
             size_t hi = p + bl + 25 < b ? p + bl + 25 : b, vl;
             size_t v = mt_find_any(t, p + bl, hi, verbs, &vl);
             if (v == MT_NONE)
+                continue;
+            /* "the ministers did not gather again until 2002" tells of the series' next
+             * meeting; "when the ministers met" is the meeting told of already */
+            if (strncmp(t->low + p, "the ministers", bl) == 0 &&
+                !mt_at(t, mt_skip_fwd(t, v + vl, b), b, "again"))
                 continue;
             /* "the Committee" of a text that has named the Security Consultative Committee
              * is that committee, not the meeting reported just before ("Recalling the
@@ -2356,7 +2527,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 "nato", "asean", "un",  "u.n.", "six-party", "multilateral", "security council",
                 NULL};
             size_t e = p + strlen(*w), ws, wend, cur = p;
-            int anaphoric = 0, similar = 0, distinct = 0, their = 0, before = 0;
+            int anaphoric = 0, similar = 0, distinct = 0, their = 0, before = 0, current = 0;
             if (mt_excluded(cx, p, a, b) || strcmp(*w, "conference") == 0)
                 continue; /* a conference only as the committee's name */
             /* "last December's round", "the previous round": a round of talks already
@@ -2378,9 +2549,19 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 size_t n = wend - ws;
                 const char *word = t->low + ws;
 #define W(x) (n == strlen(x) && memcmp(word, x, n) == 0)
+                /* "their own bilateral meeting": another than the one told of before */
                 if (W("previous") || W("last") || W("next") || W("prior") || W("earlier") ||
-                    W("year's") || W("month's") || W("week's"))
+                    W("own"))
                     distinct = 1;
+                /* "last year's meeting" is another; "this year's meeting" the one the story
+                 * is about */
+                if (W("year's") || W("month's") || W("week's")) {
+                    size_t pend, ps = mt_word_before(t, ws, a, &pend);
+                    if (!(pend - ps == 4 && memcmp(t->low + ps, "this", 4) == 0))
+                        distinct = 1;
+                    else
+                        current = 1;
+                }
                 if (W("previous") || W("prior") || W("earlier"))
                     before = 1;
                 if (W("their"))
@@ -2417,6 +2598,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     cx->raws[idx].distinct = distinct;
                     cx->raws[idx].before = before;
                     cx->raws[idx].their = their;
+                    cx->raws[idx].current = current;
                     if (similar)
                         cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
                 }
@@ -2441,22 +2623,46 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         }
     }
 
-    /* Leaders of both countries meeting: a summit. */
+    /* Leaders of both countries meeting, or two leaders of any countries ("Prime Minister
+     * Suga and Prime Minister Morrison met"): a summit. */
     {
-        unsigned leaders = mt_sentence_seats(cx, s, SEAT_LEADER_US | SEAT_LEADER_JP, NULL);
-        if ((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP)) {
-            size_t len, q = mt_interaction_near(
-                            cx, s, mt_seats_middle(cx, s, SEAT_LEADER_US | SEAT_LEADER_JP), &len);
+        unsigned leaders = mt_sentence_seats(cx, s, SEAT_LEADERS, NULL);
+        static const char *const multi[] = {
+            "apec", "g-20",  "g20",  "g-7", "g7",        "g-8",          "g8",
+            "nato", "asean", "u.n.", "un",  "six-party", "multilateral", "nuclear security",
+            "group's", "quad", "group of seven", "group of eight", "group of 20", NULL};
+        if (((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP)) || mt_leader_pair(cx, s)) {
+            size_t len, q = mt_interaction_near_two(
+                            cx, s, mt_seats_middle(cx, s, SEAT_LEADERS), &len, multi);
+            /* "where he had met Canadian Prime Minister Trudeau": a leader of one ally meeting
+             * another country's, told through a pronoun, is the meeting with someone of neither
+             * ally below */
+            if (q != MT_NONE && !((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP))) {
+                static const char *const aux[] = {"had", "has", "also", "then", "later", NULL};
+                static const char *const pron[] = {"he", "she", NULL};
+                size_t wend, ws = mt_word_before(t, q, a, &wend);
+                while (ws < wend && ws > a && mt_prep_before(cx, wend, a, aux))
+                    ws = mt_word_before(t, ws, a, &wend);
+                if (ws < wend && mt_prep_before(cx, wend, a, pron))
+                    q = MT_NONE;
+            }
             size_t at = q == MT_NONE ? MT_NONE : mt_raw_at(cx, s, q, q + len);
-            static const char *const multi[] = {
-                "apec", "g-20",  "g20",  "g-7", "g7",        "g-8",          "g8",
-                "nato", "asean", "u.n.", "un",  "six-party", "multilateral", "nuclear security",
-                NULL};
-            if (q != MT_NONE && (mt_has_any(t, q > a + 25 ? q - 25 : a, q, multi) ||
-                                 mt_find(t, q > a + 50 ? q - 50 : a, q, "sidelines of") != MT_NONE))
+            /* "the four Quad leaders -- A, B, C and D -- would try to meet": the group's */
+            for (const char *const *mw = multi; q != MT_NONE && *mw; mw++)
+                for (size_t mp = mt_find(t, a, q, *mw); mp != MT_NONE && q != MT_NONE;
+                     mp = mt_find(t, mp + 1, q, *mw))
+                    if (mt_at(t, mt_skip_fwd(t, mp + strlen(*mw), q), q, "leaders"))
+                        q = MT_NONE;
+            if (q != MT_NONE && mt_find(t, q > a + 50 ? q - 50 : a, q, "sidelines of") != MT_NONE)
                 q = MT_NONE;
-            if (q != MT_NONE && (at == MT_NONE || !cx->raws[at].anaphoric) &&
-                mt_add_raw(cx, s, q, q + len, "summit", NULL) != 0)
+            /* "the meeting between President Biden and Prime Minister Kishida": the noun
+             * is defined by the leaders after it, not by the meeting before */
+            if (q != MT_NONE && at != MT_NONE && cx->raws[at].anaphoric &&
+                mt_leaders_after(cx, s, cx->raws[at].end)) {
+                cx->raws[at].kind = "summit";
+                cx->raws[at].anaphoric = cx->raws[at].distinct = cx->raws[at].before = 0;
+            } else if (q != MT_NONE && (at == MT_NONE || !cx->raws[at].anaphoric) &&
+                       mt_add_raw(cx, s, q, q + len, "summit", NULL) != 0)
                 return -1;
         }
     }
@@ -2691,6 +2897,19 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
         }
     }
     r->cued = 1;
+    /* "Biden had been due to hold talks with Albanese. Those plans are now off.": the plans
+     * of the sentence before called off */
+    if (r->sentence + 1 < cx->sentence_count) {
+        static const char *const plans[] = {"those plans", "these plans", "the plans",
+                                            "that plan",   "the plan",    NULL};
+        static const char *const off[] = {"are now off", "are off", "is off", "is now off",
+                                          "were dropped", "was dropped", "were scrapped",
+                                          "was scrapped", NULL};
+        size_t n0 = cx->sent_lo[r->sentence + 1], n1 = cx->sent_hi[r->sentence + 1];
+        if (mt_at_any(t, n0, n1, plans) && mt_has_any(t, n0, n1, off) &&
+            mt_has_any(t, a, b, mt_changed_plan_cues_past))
+            return "cancelled";
+    }
     /* "hopes to travel to Washington for talks with Biden": the talks are the purpose of
      * the trip before them, and what is said of the trip is said of them */
     if (r > cx->raws && r[-1].sentence == r->sentence && r[-1].end <= r->start &&
@@ -2811,6 +3030,92 @@ static int mt_dates_agree(const char *a, const char *b)
     if (!*a || !*b)
         return 1;
     return strncmp(a, b, n) == 0;
+}
+
+/* The date words at dlo tell when something else happened, when the sentence has another
+ * date: the day of a report ("announced on Friday that the ministers will meet on Sunday")
+ * or of someone taking office ("the first talks since Biden took office in January"). */
+static int mt_other_event_date(const struct mt_ctx *cx, size_t dlo, size_t from)
+{
+    static const char *const preps[] = {"on", "in", NULL};
+    static const char *const events[] = {"announced", "said",      "told reporters",
+                                         "confirmed", "took office", "taking office",
+                                         "sworn in",  "was sworn in", NULL};
+    size_t wend, ws = dlo;
+    if (mt_prep_before(cx, dlo, from, preps))
+        ws = mt_word_before(&cx->t, dlo, from, &wend);
+    for (const char *const *e = events; *e; e++) {
+        size_t n = strlen(*e);
+        size_t q = ws;
+        while (q > from && cx->t.low[q - 1] == ' ')
+            q--;
+        if (q >= from + n && memcmp(cx->t.low + q - n, *e, n) == 0 &&
+            (q == from + n || !mt_alnum((unsigned char)cx->t.low[q - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* "a meeting the two governments had planned for 2001": the date of a plan for the meeting
+ * (a plan verb, then "for" just before the date at dlo) is the meeting's. */
+static int mt_plan_for(const struct mt_ctx *cx, size_t dlo, size_t from)
+{
+    static const char *const fors[] = {"for", NULL};
+    static const char *const plans[] = {"planned", "scheduled", "set", "slated", "pencilled in",
+                                        "penciled in", NULL};
+    size_t wend, ws;
+    if (!mt_prep_before(cx, dlo, from, fors))
+        return 0;
+    ws = mt_word_before(&cx->t, dlo, from, &wend);
+    for (const char *const *p = plans; *p; p++) {
+        size_t n = strlen(*p), q = ws;
+        while (q > from && cx->t.low[q - 1] == ' ')
+            q--;
+        if (q >= from + n && memcmp(cx->t.low + q - n, *p, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does raw r name a leader the summit cluster cl lacks, while cl names one r lacks
+ * ("Biden had been due to hold talks with Albanese" / "Modi is to hold talks with
+ * Albanese"): two summits, not one. */
+static int mt_leader_in(const struct mt_ctx *cx, const struct mt_raw *r, const char *id)
+{
+    for (size_t i = 0; i < r->person_count; i++) {
+        const struct mt_person *p = &cx->persons[r->persons[i]];
+        const char *pid = cx->mentions[p->mention].entity_id;
+        if ((p->seat & SEAT_LEADERS) && pid && strcmp(pid, id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int mt_other_leaders(const struct mt_ctx *cx, const struct mt_raw *r,
+                            const struct mt_cluster *cl)
+{
+    int r_extra = 0, cl_extra = 0;
+    if (strcmp(r->kind, "summit") != 0 || strcmp(cl->kind, "summit") != 0)
+        return 0;
+    for (size_t i = 0; i < r->person_count && !r_extra; i++) {
+        const struct mt_person *p = &cx->persons[r->persons[i]];
+        const char *id = cx->mentions[p->mention].entity_id;
+        if (!(p->seat & SEAT_LEADERS) || !id)
+            continue;
+        int found = 0;
+        for (size_t k = 0; k < cl->raw_count && !found; k++)
+            found = mt_leader_in(cx, &cx->raws[cl->raws[k]], id);
+        r_extra = !found;
+    }
+    for (size_t k = 0; k < cl->raw_count && r_extra && !cl_extra; k++) {
+        const struct mt_raw *o = &cx->raws[cl->raws[k]];
+        for (size_t i = 0; i < o->person_count && !cl_extra; i++) {
+            const struct mt_person *p = &cx->persons[o->persons[i]];
+            const char *id = cx->mentions[p->mention].entity_id;
+            cl_extra = (p->seat & SEAT_LEADERS) && id && !mt_leader_in(cx, r, id);
+        }
+    }
+    return r_extra && cl_extra;
 }
 
 /* ---- the extraction ---- */
@@ -3593,8 +3898,9 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
                 /* "did not meet again until December 2002": when it next met */
                 size_t lo = dlo > cx.sent_lo[s] + 60 ? dlo - 60 : cx.sent_lo[s];
-                deadline[k] = mt_prep_before(&cx, dlo, cx.sent_lo[s], until) &&
-                              !mt_has_any(&cx.t, lo, dlo, nots);
+                deadline[k] = (mt_prep_before(&cx, dlo, cx.sent_lo[s], until) &&
+                               !mt_has_any(&cx.t, lo, dlo, nots)) ||
+                              mt_other_event_date(&cx, dlo, cx.sent_lo[s]);
                 kept += !deadline[k];
             }
             if (kept > 0 && kept < sd[s].n) {
@@ -3675,8 +3981,11 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     r->status = "referenced";
                 }
             }
+            /* "the first 2+2 since", "the first two-plus-two between the allies since" */
             size_t sp = mt_find(&cx.t, r->end,
-                                r->end + 12 < cx.sent_hi[s] ? r->end + 12 : cx.sent_hi[s], "since");
+                                r->end + 40 < cx.sent_hi[s] ? r->end + 40 : cx.sent_hi[s], "since");
+            if (sp != MT_NONE && memchr(cx.t.low + r->end, ',', sp - r->end))
+                sp = MT_NONE;
             size_t fp =
                 mt_find(&cx.t, r->start > cx.sent_lo[s] + 40 ? r->start - 40 : cx.sent_lo[s],
                         r->start, "first");
@@ -3778,7 +4087,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     if ((r->anaphoric || r->generic) && d > 30 &&
                         mt_verb_between(&cx.t, dhi < r->start ? dhi : r->end,
                                         dhi < r->start ? r->start : dlo) &&
-                        !(dhi < r->start && mt_clause_tied(&cx.t, dhi, r->start)))
+                        !(dhi < r->start && mt_clause_tied(&cx.t, dhi, r->start)) &&
+                        !(dlo > r->end && mt_plan_for(&cx, dlo, r->end)))
                         continue;
                     if (bk == MT_NONE || d < bd) {
                         bk = k;
@@ -4021,6 +4331,29 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         }
     }
 
+    /* "The four are also to hold a ministerial meeting on deterrence the same day": the day
+     * and place of the meeting told of before it. */
+    for (size_t i = 1; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        static const char *const same[] = {"the same day", "that same day", NULL};
+        char own[11] = "";
+        mt_raw_value(&cx, sd, r, own); /* "the same day" itself is kept unresolved */
+        if (own[0] || r->history || r->spawned ||
+            !mt_has_any(&cx.t, cx.sent_lo[r->sentence], cx.sent_hi[r->sentence], same))
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const struct mt_raw *o = &cx.raws[j];
+            if (!o->has_date || o->history || o->distinct || o->sentence == r->sentence)
+                continue;
+            r->has_date = 1;
+            r->date_sentence = o->date_sentence;
+            r->date_clean = o->date_clean;
+            if (r->place == MT_NONE)
+                r->place = o->place;
+            break;
+        }
+    }
+
     /* Anaphors take the kind of the meeting they refer to: the nearest before, else after. */
     for (size_t i = 0; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];
@@ -4080,8 +4413,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
     }
     for (size_t i = 0; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];
-        if (r->foreign && r->kind)
-            r->kind = "other"; /* a meeting not between the two allies */
+        if (r->foreign && r->kind && strcmp(r->kind, "summit") != 0)
+            r->kind = "other"; /* a meeting not between the two allies; leaders' is a summit */
         if (r->spawned) {
             /* the kind of the trigger it came from */
             for (size_t j = i; j-- > 0 && !r->kind;)
@@ -4099,9 +4432,20 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         if (!r->kind)
             continue;
         mt_raw_value(&cx, sd, r, rdate);
+        /* a plain anaphor ("after the meeting") refers to a meeting told of as such, not to
+         * one named only as "the previous one"; that one only when there is no other */
+        int skip_previous = r->anaphoric && !r->distinct && !r->has_date;
+    again:
         for (size_t c = r->distinct ? 0 : cx.cluster_count; c-- > 0;) {
             struct mt_cluster *cl = &cx.clusters[c];
             int ok = 1;
+            if (skip_previous) {
+                int only_previous = 1;
+                for (size_t k = 0; k < cl->raw_count && only_previous; k++)
+                    only_previous = cx.raws[cl->raws[k]].before;
+                if (only_previous)
+                    continue;
+            }
             if (strcmp(cl->kind, r->kind) != 0 && strcmp(cl->kind, "other") != 0 &&
                 strcmp(r->kind, "other") != 0)
                 continue;
@@ -4114,8 +4458,23 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 same_sentence |= o->sentence == r->sentence && strcmp(o->kind, r->kind) == 0 &&
                                  !o->distinct && !r->distinct && !o->spawned && !r->spawned;
             }
-            if (!same_sentence && !mt_status_compatible(cl->status, r->status))
+            /* "this year's meeting may be remembered": a tense alone says nothing of the
+             * meeting of the story's own time */
+            if (!same_sentence && !mt_status_compatible(cl->status, r->status) &&
+                !(r->current && !r->cued))
                 continue;
+            if (mt_other_leaders(&cx, r, cl))
+                continue;
+            if (r->current) {
+                int dated = 0;
+                for (size_t k = 0; k < cl->raw_count && !dated; k++) {
+                    char odate[11] = "";
+                    mt_raw_value(&cx, sd, &cx.raws[cl->raws[k]], odate);
+                    dated = odate[0] && (!rdate[0] || mt_dates_agree(rdate, odate));
+                }
+                if (!dated)
+                    continue;
+            }
             if ((cl->status && strcmp(cl->status, "referenced") == 0) != r->history)
                 continue;
             for (size_t k = 0; k < cl->raw_count && ok; k++) {
@@ -4148,6 +4507,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             best = c;
             break;
         }
+        if (best == MT_NONE && skip_previous) {
+            skip_previous = 0;
+            goto again;
+        }
         if (best == MT_NONE) {
             struct mt_cluster cl;
             memset(&cl, 0, sizeof cl);
@@ -4164,7 +4527,8 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             cl->kind = r->kind;
         if (r->history)
             cl->status = "referenced";
-        else if (mt_status_rank(r->status) > mt_status_rank(cl->status))
+        else if (mt_status_rank(r->status) > mt_status_rank(cl->status) &&
+                 !(r->current && !r->cued && cl->raw_count > 1))
             cl->status = r->status;
         r->cluster = best;
     }

@@ -714,6 +714,22 @@ static void test_list_lines(void)
     done(&d);
 }
 
+/* "Senator the Hon Marise Payne": "the Hon" is an honorific, not part of the name, for a
+ * gazetteer person and for one the gazetteer lacks. */
+static void test_hon_honorific(void)
+{
+    struct doc d;
+
+    extract(&d,
+            "The talks were held with Senator the Hon Marise Payne, Minister for Foreign Affairs, "
+            "and the Hon Bruce Kellaway MP, Minister for Trade.",
+            "2021-06-09");
+    CHECK_STR(id_of(find(&d, "Marise Payne")), "marise-payne");
+    CHECK_STR(id_of(find(&d, "Bruce Kellaway")), "bruce-kellaway");
+    CHECK(!covered(&d, "Hon"));
+    done(&d);
+}
+
 int main(void)
 {
     char err[512];
@@ -730,6 +746,7 @@ int main(void)
     test_gazetteer_people_and_roles();
     test_unknown_people();
     test_list_lines();
+    test_hon_honorific();
     test_role_reference();
     test_organizations_places();
     test_metonyms_demonyms();

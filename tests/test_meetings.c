@@ -1234,6 +1234,255 @@ static void test_heldout6_rules(void)
     ingest_meeting_result_clear(&res);
 }
 
+/* Rules from heldout5-open's misses, in other wordings. */
+static const struct ingest_meeting_mention *find_kind(const struct ingest_meeting_result *res,
+                                                      const char *kind)
+{
+    for (size_t i = 0; i < res->count; i++)
+        if (strcmp(res->mentions[i].kind, kind) == 0)
+            return &res->mentions[i];
+    return NULL;
+}
+
+static void test_heldout5_rules(void)
+{
+    struct ingest_meeting_result res = {0};
+    const struct ingest_meeting_mention *m;
+    static const struct spec trip[] = {
+        {"Antony Blinken", "antony-blinken", "person", "U.S. Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "U.S. Secretary of Defense"},
+        {"Penny Wong", "penny-wong", "person", "Foreign Minister"},
+        {"Richard Marles", "richard-marles", "person", "Defence Minister"},
+        {"Wong", "penny-wong", "person", NULL},
+        {"Marles", "richard-marles", "person", NULL},
+        {"Yoko Kamikawa", "yoko-kamikawa", "person", "Minister for Foreign Affairs of Japan"},
+        {"Minoru Kihara", "minoru-kihara", "person", "Minister of Defense of Japan"},
+        {"Kamikawa", "yoko-kamikawa", "person", "Minister for Foreign Affairs of Japan"},
+        {"Kihara", "minoru-kihara", "person", "Minister of Defense of Japan"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+
+    /* another country's ministers as whom one ally's meet: not the SCC, and no seat of the
+     * ally left out; "on Monday" of a set meeting is the next Monday (2023-07-26 is a Wed) */
+    CHECK(extract("Secretary of State Antony Blinken and Defense Secretary Lloyd Austin will go "
+                  "on to Canberra and meet Australian Foreign Minister Penny Wong and Defence "
+                  "Minister Richard Marles for a two-plus-two on Monday.",
+                  trip, "2023-07-26", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if ((m = find_kind(&res, "other")) != NULL) {
+        CHECK_STR(m->status, "scheduled");
+        CHECK_STR(m->date, "2023-07-31");
+        CHECK(has_participant(m, "penny-wong", NULL) && has_participant(m, "richard-marles", NULL));
+        CHECK(has_participant(m, "antony-blinken", NULL));
+        CHECK(!has_participant(m, "yoko-kamikawa", NULL) &&
+              !has_participant(m, "minoru-kihara", NULL));
+    } else {
+        CHECK(!"a 2+2 with Australia's ministers is kind other");
+    }
+    ingest_meeting_result_clear(&res);
+    /* named again by family name only, they keep their country */
+    CHECK(extract("Australian Foreign Minister Penny Wong and Defence Minister Richard Marles "
+                  "arrived on Sunday. Kamikawa and Kihara held a two-plus-two with Wong and "
+                  "Marles in Tokyo on Monday.",
+                  trip, "2023-07-26", NULL, &res) == 0);
+    m = find_kind(&res, "other");
+    CHECK(m != NULL && find_kind(&res, "scc") == NULL);
+    if (m) {
+        CHECK(has_participant(m, "yoko-kamikawa", NULL));
+        CHECK(has_participant(m, "richard-marles", NULL));
+        CHECK(!has_participant(m, "antony-blinken", NULL));
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* the day of a report and the day someone took office date no meeting */
+    CHECK(extract("The ministry said on Monday that Foreign Minister Yoko Kamikawa will hold a "
+                  "two-plus-two with Secretary of State Antony Blinken and Defense Secretary "
+                  "Lloyd Austin in Tokyo on Thursday.",
+                  trip, "2024-07-22", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2024-07-25");
+    ingest_meeting_result_clear(&res);
+    CHECK(extract("Blinken, Austin, Kamikawa and Kihara held a two-plus-two in Tokyo on "
+                  "Tuesday, their first since the new cabinet took office in March.",
+                  trip, "2024-07-24", NULL, &res) == 0);
+    CHECK(res.count == 1);
+    if (res.count == 1)
+        CHECK_STR(res.mentions[0].date, "2024-07-23");
+    ingest_meeting_result_clear(&res);
+
+    static const struct spec lead[] = {
+        {"Joe Biden", "joe-biden", "person", "President of the United States"},
+        {"Fumio Kishida", "fumio-kishida", "person", "Prime Minister of Japan"},
+        {"Rishi Sunak", "rishi-sunak", "person", "Prime Minister"},
+        {"Anthony Albanese", "anthony-albanese", "person", "Prime Minister"},
+        {"Albanese", "anthony-albanese", "person", "Prime Minister"},
+        {"Antony Blinken", "antony-blinken", "person", "U.S. Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "U.S. Secretary of Defense"},
+        {"Yoko Kamikawa", "yoko-kamikawa", "person", "Minister for Foreign Affairs of Japan"},
+        {"Minoru Kihara", "minoru-kihara", "person", "Minister of Defense of Japan"},
+        {"Hiroshima", "hiroshima", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    /* "the meeting between <leader> and <leader>" after a 2+2: a summit, not that 2+2 */
+    CHECK(extract("Antony Blinken, Lloyd Austin, Yoko Kamikawa and Minoru Kihara met in Tokyo on "
+                  "Monday. The four look forward to the meeting between President Joe Biden and "
+                  "Prime Minister Fumio Kishida on Friday.",
+                  lead, "2024-07-23", NULL, &res) == 0);
+    m = find_kind(&res, "summit");
+    CHECK(m != NULL && find_kind(&res, "scc") != NULL);
+    if (m) {
+        CHECK(has_participant(m, "joe-biden", NULL) && has_participant(m, "fumio-kishida", NULL));
+        CHECK(!has_participant(m, "antony-blinken", NULL));
+        CHECK_STR(m->date, "2024-07-26");
+    }
+    ingest_meeting_result_clear(&res);
+    /* two leaders of other countries meeting: a summit too */
+    CHECK(extract("Prime Minister Rishi Sunak and Prime Minister Anthony Albanese met in London "
+                  "on Tuesday.",
+                  lead, "2023-05-19", NULL, &res) == 0);
+    CHECK(res.count == 1 && find_kind(&res, "summit") != NULL);
+    ingest_meeting_result_clear(&res);
+    /* "would also hold" in what someone said: set, the next such day */
+    CHECK(extract("Albanese told reporters that he and President Joe Biden would also hold a "
+                  "meeting of their own in Hiroshima on Saturday.",
+                  lead, "2023-05-17", NULL, &res) == 0);
+    if ((m = find_kind(&res, "summit")) != NULL) {
+        CHECK(strcmp(m->status, "held") != 0);
+        CHECK_STR(m->date, "2023-05-20");
+    } else {
+        CHECK(!"a leaders' meeting is a summit");
+    }
+    ingest_meeting_result_clear(&res);
+    /* two summits with different leaders stay apart; "Those plans are now off" calls off
+     * the plan of the sentence before */
+    CHECK(extract("President Joe Biden had been due to hold talks with Albanese during the trip. "
+                  "Those plans are now off. Prime Minister Rishi Sunak is to hold talks with "
+                  "Albanese in London on May 24.",
+                  lead, "2023-05-17", NULL, &res) == 0);
+    {
+        int off = 0, set = 0;
+        for (size_t i = 0; i < res.count; i++) {
+            m = &res.mentions[i];
+            if (strcmp(m->kind, "summit") != 0)
+                continue;
+            if (has_participant(m, "joe-biden", NULL)) {
+                off++;
+                CHECK_STR(m->status, "cancelled");
+                CHECK(!has_participant(m, "rishi-sunak", NULL));
+            } else if (has_participant(m, "rishi-sunak", NULL)) {
+                set++;
+                CHECK_STR(m->status, "scheduled");
+                CHECK_STR(m->date, "2023-05-24");
+            }
+        }
+        CHECK(off == 1 && set == 1);
+    }
+    ingest_meeting_result_clear(&res);
+    /* the leaders of a group trying to meet: the group's meeting, not a summit of two */
+    CHECK(extract("Albanese said the four Quad leaders -- himself, President Joe Biden, Prime "
+                  "Minister Fumio Kishida and Prime Minister Rishi Sunak -- would try to meet in "
+                  "Hiroshima instead.",
+                  lead, "2023-05-17", NULL, &res) == 0);
+    CHECK(find_kind(&res, "summit") == NULL);
+    ingest_meeting_result_clear(&res);
+    /* an invitation for an official visit: a summit proposed */
+    CHECK(extract("President Joe Biden has invited Albanese to Washington for an official visit "
+                  "later this year.",
+                  lead, "2023-05-17", NULL, &res) == 0);
+    if ((m = find_kind(&res, "summit")) != NULL) {
+        CHECK_STR(m->status, "proposed");
+        CHECK_STR(m->date, "2023");
+    } else {
+        CHECK(!"an official visit is a summit");
+    }
+    ingest_meeting_result_clear(&res);
+    /* the talks, not the group's summit named on the way */
+    CHECK(extract("Prime Minister Rishi Sunak, who had also been due in Sydney for the Quad "
+                  "summit, is to hold talks with Albanese in Sydney on May 24.",
+                  lead, "2023-05-17", NULL, &res) == 0);
+    if ((m = find_kind(&res, "summit")) != NULL) {
+        CHECK_STR(m->status, "scheduled");
+        CHECK_STR(m->date, "2023-05-24");
+        CHECK(has_participant(m, "rishi-sunak", NULL));
+    } else {
+        CHECK(!"talks of two leaders are a summit");
+    }
+    ingest_meeting_result_clear(&res);
+    /* "the group's summit" is the group's, not the two leaders' */
+    CHECK(extract("Prime Minister Fumio Kishida said Japan would host the group's summit in "
+                  "Hiroshima in May, and President Joe Biden said he would attend.",
+                  lead, "2023-01-13", NULL, &res) == 0);
+    CHECK(find_kind(&res, "summit") == NULL);
+    ingest_meeting_result_clear(&res);
+
+    /* "The four are also to hold ... the same day": the four just named, on the day and at
+     * the place of the meeting before */
+    CHECK(extract("The ministry announced on Friday that Yoko Kamikawa and Minoru Kihara will "
+                  "hold a two-plus-two with Antony Blinken and Lloyd Austin in Tokyo on Sunday. "
+                  "The four are also to hold a ministerial meeting on extended deterrence the "
+                  "same day.",
+                  trip, "2024-07-26", NULL, &res) == 0);
+    if ((m = find_kind(&res, "ministerial")) != NULL) {
+        CHECK_STR(m->status, "scheduled");
+        CHECK_STR(m->date, "2024-07-28");
+        CHECK_STR(m->place_id, "tokyo");
+        CHECK(has_participant(m, "antony-blinken", NULL));
+        CHECK(has_participant(m, "minoru-kihara", NULL));
+    } else {
+        CHECK(!"a ministerial meeting by name");
+    }
+    if ((m = find_kind(&res, "scc")) != NULL)
+        CHECK_STR(m->date, "2024-07-28"); /* Sunday, not the announcement's Friday */
+    ingest_meeting_result_clear(&res);
+
+    /* a series story: a plan "for <year>" dates the meeting planned; "the ministers did not
+     * gather again until <month>" is the next meeting; "this year's meeting" is the one the
+     * story is about, not another */
+    static const struct spec series[] = {{NULL, NULL, NULL, NULL}};
+    CHECK(extract("The Security Consultative Committee met in Tokyo in June 1999. A session the "
+                  "two governments had set for 2003 was scrapped when the war began. The "
+                  "ministers did not gather again until March 2005. This month's session is to be "
+                  "held in Tokyo. If it goes well, this year's meeting may be remembered.",
+                  series, "2024-07-10", NULL, &res) == 0);
+    {
+        int planned = 0, next = 0, now = 0;
+        for (size_t i = 0; i < res.count; i++) {
+            m = &res.mentions[i];
+            if (strcmp(m->status, "cancelled") == 0 && strcmp(m->date, "2003") == 0)
+                planned++;
+            if (strcmp(m->status, "held") == 0 && strcmp(m->date, "2005-03") == 0)
+                next++;
+            if (strncmp(m->date, "2024", 4) == 0) {
+                now++;
+                CHECK_STR(m->status, "scheduled");
+            }
+        }
+        if (!(planned == 1 && next == 1 && now == 1))
+            for (size_t i = 0; i < res.count; i++)
+                fprintf(stderr, "  %s/%s %s\n", res.mentions[i].kind, res.mentions[i].status,
+                        res.mentions[i].date);
+        CHECK(planned == 1 && next == 1 && now == 1);
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* "the first two-plus-two between the allies since January last year": that one was */
+    CHECK(extract("Secretary of State Antony Blinken and Defense Secretary Lloyd Austin will "
+                  "hold a two-plus-two with Kamikawa and Kihara in Tokyo on Sunday. It will be the "
+                  "first two-plus-two between the allies since January last year, the last one "
+                  "having been held in Washington.",
+                  trip, "2024-07-26", NULL, &res) == 0);
+    {
+        int before = 0;
+        for (size_t i = 0; i < res.count; i++)
+            if (strcmp(res.mentions[i].date, "2023-01") == 0) {
+                before++;
+                CHECK_STR(res.mentions[i].status, "held");
+            }
+        CHECK(before == 1);
+    }
+    ingest_meeting_result_clear(&res);
+}
+
 int main(void)
 {
     char err[256];
@@ -1252,6 +1501,7 @@ int main(void)
     test_batch4_rules();
     test_batch4_left();
     test_heldout6_rules();
+    test_heldout5_rules();
     test_merge();
     ingest_gazetteer_free(gz);
     return unit_done("test_meetings");
