@@ -345,6 +345,11 @@ static const struct qcue q_cues[] = {
     {"responded", CUE_INVERT},
     {"answered", CUE_INVERT},
     {"continued", CUE_INVERT},
+    {"began", CUE_INVERT}, /* "Q --" Conroy began, before ... */
+    {"interjected", CUE_INVERT},
+    {"countered", CUE_INVERT},
+    {"retorted", CUE_INVERT},
+    {"quipped", CUE_INVERT},
     {"recalled", CUE_INVERT},
     {"acknowledged", CUE_INVERT},
     {"stressed", CUE_INVERT},
@@ -649,7 +654,11 @@ static const char *const q_intro_words[] = {
     "also",       "now",        "there",      "here",      "according", "asked",      "speaking",
     "addressing", "defending",  "responding", "referring", "monday",    "tuesday",    "wednesday",
     "thursday",   "friday",     "saturday",   "sunday",    "to",        "over",       "back",
-    "against",    NULL};
+    "against",    "outside",    "inside",     "near",      "beyond",    "behind",     "beside",
+    "around",     "along",      "across",     "throughout", "among",    "between",    "aboard",
+    "alongside",  "opposite",   "nearby",     "elsewhere", "overseas",  "abroad",     "afterward",
+    "afterwards", "finally",    "initially",  "previously", "recently", "eventually", "ultimately",
+    "similarly",  "notably",    NULL};
 
 static const char *const q_conj_words[] = {"and", "but", "yet", "so", "or", "nor", "then", NULL};
 
@@ -1585,6 +1594,14 @@ static void q_classify(const struct qcx *cx, size_t a, size_t b, struct qspk *ou
     }
 }
 
+/* The "-ed"/"-ing" word at token k stands between a determiner and a noun, as an adjective
+ * does: "a retired admiral", "the ruling party" (not a speech verb: "the statement said"). */
+static int q_attributive(const struct qcx *cx, size_t k)
+{
+    return k > 0 && q_win(cx, k - 1, q_determiners) && cx->tok[k - 1].para == cx->tok[k].para &&
+           !q_is_cue_verb(cx, k) && q_is_word(cx, k + 1) && !q_win(cx, k + 1, q_function_words);
+}
+
 /* The end of a noun phrase read forward from token a (exclusive), at most 12 tokens. */
 static size_t q_np_run(const struct qcx *cx, size_t a, size_t limit)
 {
@@ -1597,6 +1614,8 @@ static size_t q_np_run(const struct qcx *cx, size_t a, size_t limit)
         if (t->kind == QT_WORD) {
             if (q_is_possessive(cx, k) || t->cap || t->digit)
                 continue;
+            if (q_is_verb_form(cx, k) && q_attributive(cx, k))
+                continue; /* "a retired admiral" */
             if (q_win(cx, k, q_np_stop) || q_is_cue_verb(cx, k) || q_is_ly(cx, k) ||
                 q_is_verb_form(cx, k))
                 break;
@@ -1631,6 +1650,7 @@ static size_t q_np_back(const struct qcx *cx, size_t end, size_t lo)
             if (t->kind == QT_DQ || t->kind == QT_SQ || t->quote != QNONE)
                 break;
             if (t->kind == QT_WORD && !t->cap && !t->digit && !q_is_possessive(cx, k - 1) &&
+                !(q_is_verb_form(cx, k - 1) && q_attributive(cx, k - 1)) &&
                 (q_win(cx, k - 1, q_prepositions) || q_win(cx, k - 1, q_np_stop) ||
                  q_is_cue_verb(cx, k - 1) || q_is_verb_form(cx, k - 1) || q_is_ly(cx, k - 1) ||
                  q_is_pronoun(cx, k - 1, NULL)))
@@ -1676,6 +1696,8 @@ static size_t q_skip_dateline(const struct qcx *cx, size_t s, size_t limit)
     return s;
 }
 
+static const char *const q_relatives[] = {"where", "which", "who", "whose", "when", NULL};
+
 /* The first word of a sentence after intros: "In response, the ministry" -> "the". */
 static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
 {
@@ -1695,8 +1717,11 @@ static size_t q_subject_start(const struct qcx *cx, size_t s, size_t limit)
                 s++;
             continue;
         }
+        /* "Outside the gate, where protesters sit, Higa ...": a relative clause after a
+         * leading phrase is skipped like the phrase */
         if (cx->tok[s].mention == QNONE &&
-            (q_win(cx, s, q_intro_words) || (cx->tok[s].cap && q_is_verb_form(cx, s)))) {
+            (q_win(cx, s, q_intro_words) || (cx->tok[s].cap && q_is_verb_form(cx, s)) ||
+             (round > 0 && !cx->tok[s].cap && q_win(cx, s, q_relatives)))) {
             size_t k = s + 1;
             while (k < limit && !q_is_punct(cx, k, ',') && !q_is_cue_verb(cx, k) &&
                    cx->tok[k].kind != QT_DQ)
@@ -1753,6 +1778,14 @@ static void q_sentence_subject(const struct qcx *cx, size_t s, size_t limit, str
     e = q_np_run(cx, a, limit);
     if (e > a)
         q_classify(cx, a, e, out);
+    /* "Marles cut in:": a name, then a verb the lexicons do not know */
+    if (out->kind == SPK_NONE && !out->unknown_name && cx->tok[a].mention != QNONE &&
+        q_mtype(cx, cx->tok[a].mention) == INGEST_ENT_PERSON) {
+        size_t l = q_mention_last_tok(cx, a) + 1;
+        if (l < limit && q_is_lower_word(cx, l) && !q_win(cx, l, q_function_words) &&
+            !q_win(cx, l, q_determiners) && !q_win(cx, l, q_np_stop))
+            q_spk_mention(cx, out, cx->tok[a].mention, a);
+    }
     /* "India's foreign minister, Subrahmanyam Jaishankar, pressed ...": a role with a name in
      * apposition is that person */
     if (out->kind == SPK_UNNAMED && !out->plural && e + 1 < limit && q_is_punct(cx, e, ',') &&
@@ -1992,6 +2025,8 @@ static const struct qhist *q_hist_latest(const struct qcx *cx, size_t p, size_t 
 
 /* ---- speech cues ---- */
 
+static const char *const q_passive_aux[] = {"was", "were", "is",  "are", "be",
+                                            "been", "being", "get", "got", NULL};
 static const char *const q_aux[] = {"did", "does", "do",    "will",   "would", "could",
                                     "can", "may",  "might", "should", "must",  NULL};
 static const char *const q_part_before[] = {"and",  "before", "after", "while",   "then",
@@ -2171,6 +2206,9 @@ static int q_resolve_event(struct qcx *cx, size_t e)
         if (inverted) {
             if (ev->flags & CUE_INVERT)
                 q_np_after(cx, v, &spk);
+        } else if (j < v && q_win(cx, j, q_passive_aux) && !cx->tok[j].cap) {
+            /* "Conroy was asked whether ...": the subject is the one asked or told, and who
+             * asked is not said */
         } else {
             q_subject_before(cx, v, lo, &spk, &elided);
             if (elided && q_clause_speaker(cx, v, &spk) != 0)
@@ -2363,6 +2401,104 @@ static int q_pair_subject(const struct qcx *cx, size_t s, size_t limit, char wan
     return strcmp(cx->ments[x.mention].entity_id, cx->ments[y.mention].entity_id) != 0;
 }
 
+/* The one asked in the sentence [s, e), when a he/she (want) after it can mean only that one:
+ * "I once asked an American general what it meant", "Reporters asked Ms. Ueda about it",
+ * "We asked a pilot the same question". Sets *out; 0 when the sentence asks no one who fits. */
+static int q_asked_one(const struct qcx *cx, size_t s, size_t e, char want, struct qspk *out)
+{
+    static const char *const wh[] = {"what", "whether", "why", "how", "if", "when", "where",
+                                     "who", NULL};
+
+    for (size_t k = s; k < e; k++) {
+        size_t a = k + 1, b;
+        if (cx->tok[k].quote != QNONE || !q_is_question_cue(cx, k))
+            continue;
+        if (k > s && q_win(cx, k - 1, q_passive_aux))
+            return 0; /* "X was asked": X is the one asked, and the subject */
+        b = q_np_run(cx, a, e);
+        for (size_t j = a + 1; j < b; j++)
+            if (cx->tok[j].mention == QNONE && !cx->tok[j].cap &&
+                (q_win(cx, j, q_determiners) || q_win(cx, j, wh))) {
+                b = j; /* the second object, or the question: "the same question", "what" */
+                break;
+            }
+        if (b <= a)
+            return 0;
+        q_classify(cx, a, b, out);
+        if ((out->kind == SPK_UNNAMED && !out->plural) ||
+            (out->kind == SPK_PERSON && q_compat(out, want) >= 1))
+            return !q_other_subject_like(cx, out->w1, e, out, want);
+        return 0;
+    }
+    return 0;
+}
+
+/* A person other than spk whose gender is known to be want, named outside quotes in tokens
+ * [from, to). */
+static int q_gendered_other(const struct qcx *cx, size_t from, size_t to, const struct qspk *spk,
+                            char want)
+{
+    const char *id = spk->mention != QNONE ? cx->ments[spk->mention].entity_id : NULL;
+
+    for (size_t k = from; k < to && k < cx->ntok; k++) {
+        size_t m = cx->tok[k].mention;
+        if (m == QNONE || cx->tok[k].quote != QNONE || q_mtype(cx, m) != INGEST_ENT_PERSON ||
+            cx->ment_gender[m] != want)
+            continue;
+        if (!id || strcmp(cx->ments[m].entity_id, id) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The nearest person a he/she (want) at token ptok can mean, looking back three paragraphs:
+ * the nearest of that gender, or the nearest of unknown gender when no one else on the way
+ * back fits ("Gov. Denny Tamaki ... [a woman speaks] ... "Q," he said"). Not when the person
+ * is one of two named together, or when someone the entity stage missed spoke since. Sets
+ * *out and *conf; 0 when unsure. */
+static int q_nearest_person(const struct qcx *cx, size_t ptok, char want, struct qspk *out,
+                            double *conf)
+{
+    size_t p = cx->tok[ptok].para, stop = cx->para_first[p > 3 ? p - 3 : 0], k, pick = QNONE;
+
+    if (ptok > stop + QLOOK_MAX)
+        stop = ptok - QLOOK_MAX;
+    for (k = ptok; k-- > stop;) {
+        size_t m = cx->tok[k].mention;
+        char g;
+        if (m == QNONE || cx->tok[k].quote != QNONE || q_mtype(cx, m) != INGEST_ENT_PERSON)
+            continue;
+        g = cx->ment_gender[m];
+        if (g != 0 && g != want) {
+            k = q_mention_first_tok(cx, k);
+            continue;
+        }
+        if (pick != QNONE) {
+            if (strcmp(cx->ments[m].entity_id, cx->ments[cx->tok[pick].mention].entity_id) != 0)
+                return 0; /* the nearer one's gender is unknown, and this one fits too */
+            k = q_mention_first_tok(cx, k);
+            continue;
+        }
+        pick = k;
+        if (g == want)
+            break;
+        k = q_mention_first_tok(cx, k); /* unknown gender: fits only if no one else does */
+    }
+    if (pick == QNONE)
+        return 0;
+    {
+        size_t ks = q_sent_start(cx, pick);
+        if (q_pair_subject(cx, ks, q_sent_end(cx, ks), want))
+            return 0; /* the nearest is one of two named together */
+    }
+    for (size_t pp = cx->tok[pick].para; pp <= p; pp++)
+        if (q_unknown_between(cx, pp, pp == cx->tok[pick].para ? pick : QNONE, ptok))
+            return 0;
+    q_spk_mention(cx, out, cx->tok[pick].mention, pick);
+    *conf = cx->ment_gender[cx->tok[pick].mention] == want ? 0.7 : 0.6;
+    return 1;
+}
+
 /* Resolves he/she/it/they at token ptok to a speaker, in order: the subject of the same
  * sentence, the paragraph's latest speaker, the person the paragraph is about, the previous
  * paragraph's latest speaker, the nearest person of the same gender. A paragraph speaker of
@@ -2422,6 +2558,10 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
                 cand = prev;
                 found = 1;
                 conf = c == 2 ? 0.75 : 0.65; /* of unknown gender, but the only one it can be */
+            } else if (c < 1 && q_asked_one(cx, ps, ss, want, &prev)) {
+                cand = prev; /* "I asked a general what it meant. "Q," he said" */
+                found = 1;
+                conf = 0.7;
             }
         }
     }
@@ -2478,6 +2618,11 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
                     q_other_speaker(cx, pp, &h->spk, want) ||
                     q_unknown_between(cx, pp, QNONE, cx->para_end[pp]))
                     return;
+                /* a speaker of unknown gender, and someone who is a he/she named shortly
+                 * before: either can be meant */
+                if (c == 1 && h->spk.kind == SPK_PERSON &&
+                    q_gendered_other(cx, cx->para_first[p > 3 ? p - 3 : 0], ptok, &h->spk, want))
+                    return;
                 cand = h->spk;
                 found = 1;
                 conf = c == 2 ? 0.75 : 0.65;
@@ -2485,32 +2630,10 @@ static void q_resolve_pronoun(struct qcx *cx, size_t ptok, struct qspk *io)
             break; /* only the paragraph right before */
         }
     }
-    /* (e) the nearest person of the same gender; an unknown gender on the way: unsure */
-    if (!found && (want == 'm' || want == 'f')) {
-        size_t stop = cx->para_first[p > 3 ? p - 3 : 0];
-        if (ptok > stop + QLOOK_MAX)
-            stop = ptok - QLOOK_MAX;
-        for (size_t k = ptok; k-- > stop;) {
-            size_t m = cx->tok[k].mention;
-            if (m == QNONE || cx->tok[k].quote != QNONE || q_mtype(cx, m) != INGEST_ENT_PERSON)
-                continue;
-            if (cx->ment_gender[m] == 0)
-                return;
-            if (cx->ment_gender[m] == want) {
-                size_t ks = q_sent_start(cx, k);
-                if (q_pair_subject(cx, ks, q_sent_end(cx, ks), want))
-                    return; /* the nearest is one of two named together */
-                for (size_t pp = cx->tok[k].para; pp <= p; pp++)
-                    if (q_unknown_between(cx, pp, pp == cx->tok[k].para ? k : QNONE, ptok))
-                        return;
-                q_spk_mention(cx, &cand, m, k);
-                found = 1;
-                how = HOW_NEAREST;
-                conf = 0.7;
-                break;
-            }
-            k = q_mention_first_tok(cx, k);
-        }
+    /* (e) the nearest person of the same gender, or of unknown gender when no one else fits */
+    if (!found && (want == 'm' || want == 'f') && q_nearest_person(cx, ptok, want, &cand, &conf)) {
+        found = 1;
+        how = HOW_NEAREST;
     }
     if (!found)
         return;
@@ -2676,6 +2799,10 @@ static int q_sentence_like(const struct qcx *cx, size_t s)
            cx->tok[b - 1].punct && strchr(".!?", cx->tok[b - 1].punct);
 }
 
+/* Words that open a clause with its own subject inside a sentence. */
+static const char *const q_subordinators[] = {"before", "after", "when", "while", "as",
+                                              "until",  "once",  "then", NULL};
+
 /* A cue introducing the quote from the left: X said, "Q" / X told Y: "Q" / according to X,
  * "Q" / X said "Q". Returns 1 with *ev, 2 for a bare colon (*colon), 0 for none. */
 static int q_lintro(const struct qcx *cx, size_t s, size_t *ev, size_t *colon)
@@ -2708,6 +2835,15 @@ static int q_lintro(const struct qcx *cx, size_t s, size_t *ev, size_t *colon)
             continue;
         if (q_win(cx, j, q_lintro_block) && !cx->tok[j].cap)
             break;
+        if (*colon != QNONE && !cx->tok[j].cap && q_win(cx, j, q_subordinators)) {
+            /* "X began, before Y cut in: "Q"": a clause with its own subject introduces the
+             * quote, not the cue before it (but "she said after the signing: "Q"") */
+            struct qspk c;
+            q_sentence_subject(cx, j + 1, *colon, &c);
+            if (c.kind == SPK_PERSON || c.kind == SPK_UNNAMED || c.kind == SPK_PRONOUN ||
+                c.unknown_name)
+                break;
+        }
         if (cx->tok[j].kind == QT_WORD && ++words > 12)
             break;
     }
@@ -2740,6 +2876,56 @@ static size_t q_rcue(const struct qcx *cx, size_t s)
     return QNONE;
 }
 
+/* The verb at token v, right before a quote, heads a relative clause whose antecedent is a
+ * document: "Article 9 of the Constitution, which renounces "..."", "the treaty that binds
+ * "..."". Sets *out to the document; 0 when it is not. */
+static int q_doc_relative(const struct qcx *cx, size_t v, size_t lo, struct qspk *out)
+{
+    size_t r = v, end, a;
+
+    if (!q_is_lower_word(cx, v) || r <= lo)
+        return 0;
+    if (q_is_ly(cx, r - 1) && r - 1 > lo)
+        r--; /* "which expressly renounces" */
+    r--;
+    if (!q_weq(cx, r, "which") && !q_weq(cx, r, "that"))
+        return 0;
+    if (cx->tok[r].cap || r <= lo)
+        return 0;
+    end = q_is_punct(cx, r - 1, ',') ? r - 1 : r;
+    a = q_np_back(cx, end, lo);
+    /* "Article 9 of its Constitution": the phrase goes on over "of" */
+    if (a > lo + 1 && a < end && q_weq(cx, a - 1, "of")) {
+        size_t a2 = q_np_back(cx, a - 1, lo);
+        if (a2 < a - 1)
+            a = a2;
+    }
+    if (a >= end)
+        return 0;
+    q_classify(cx, a, end, out);
+    return out->kind == SPK_DOC;
+}
+
+/* The clause starting at token w is what a speech verb before it reports: "Teodoro told
+ * reporters that [the pact would help "..."]" (the words are his, about the pact). Not
+ * "According to an aide, the communique will": a source named aside leaves the clause the
+ * document's. */
+static int q_reported_clause(const struct qcx *cx, size_t w, size_t ss)
+{
+    size_t t = w;
+
+    if (t == QNONE || t <= ss || !q_weq(cx, t - 1, "that") || cx->tok[t - 1].cap)
+        return 0;
+    for (size_t k = t - 1; k-- > ss && k + 8 > t;) {
+        size_t e = cx->tok[k].event;
+        if (cx->tok[k].quote != QNONE || q_is_punct(cx, k, ';') || q_is_punct(cx, k, ','))
+            return 0;
+        if (e != QNONE)
+            return !(cx->ev[e].flags & CUE_ACCORD);
+    }
+    return 0;
+}
+
 /* The cue that governs a quote inside reported speech: Mr. Boucher said the view is not
  * entirely "rosy" / the statement will "encourage ...". Returns 1 with *out and *cue. */
 static int q_govern(struct qcx *cx, size_t s, struct qspk *out, size_t *cue)
@@ -2766,13 +2952,21 @@ static int q_govern(struct qcx *cx, size_t s, struct qspk *out, size_t *cue)
             }
             continue;
         }
+        if (j + 1 == o) {
+            struct qspk c;
+            if (q_doc_relative(cx, j, ss, &c)) {
+                *out = c;
+                *cue = QNONE;
+                return 1;
+            }
+        }
         if (q_is_lower_word(cx, j) && q_win(cx, j, q_docverbs)) {
             struct qspk c;
             int elided;
             q_subject_before(cx, j, q_frame_lo(cx, j), &c, &elided);
             if (c.kind == SPK_PRONOUN && c.gender == 'i')
                 q_resolve_pronoun(cx, c.w0, &c);
-            if (c.kind == SPK_DOC) {
+            if (c.kind == SPK_DOC && !q_reported_clause(cx, c.w0, ss)) {
                 /* "the joint statement will "..."", even when an official reports it
                  * ("According to an official, ..."): the words are the document's */
                 *out = c;
@@ -2888,6 +3082,29 @@ static void q_answer_line(const struct qcx *cx, size_t colon, struct qspk *out)
     }
 }
 
+/* The subject of the clause a colon closes: the sentence's, or that of a clause after a
+ * subordinator or ", and" ("Q --" Conroy began, before Marles cut in: "Q": Marles's). */
+static void q_colon_subject(const struct qcx *cx, size_t colon, struct qspk *out)
+{
+    size_t ss = q_sent_start(cx, colon);
+
+    for (size_t k = colon; k-- > ss + 1;) {
+        struct qspk c;
+        if (cx->tok[k].quote != QNONE || cx->tok[k].cap)
+            continue;
+        if (!q_win(cx, k, q_subordinators) &&
+            !((q_weq(cx, k, "and") || q_weq(cx, k, "but")) && q_is_punct(cx, k - 1, ',')))
+            continue;
+        q_sentence_subject(cx, k + 1, colon, &c);
+        if (c.kind != SPK_NONE || c.unknown_name) {
+            *out = c;
+            return;
+        }
+        break; /* "..., and then said:": the sentence's subject */
+    }
+    q_sentence_subject(cx, ss, colon, out);
+}
+
 /* Kind and speaker of span s: the sieve. */
 static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
 {
@@ -2921,7 +3138,7 @@ static void q_attribute(struct qcx *cx, size_t s, struct qattr *A)
         A->pos = (cx->ev[rc].flags & CUE_ACCORD) ? POS_ACCORD : POS_AFTER;
         q_attr_cue(A, cx, cx->ev[rc].tok);
     } else if (li == 2) {
-        q_sentence_subject(cx, q_sent_start(cx, colon), colon, &A->spk);
+        q_colon_subject(cx, colon, &A->spk);
         if (A->spk.kind == SPK_NONE && !A->spk.unknown_name)
             q_possessive_speech(cx, q_sent_start(cx, colon), colon, &A->spk);
         if (A->spk.kind == SPK_PRONOUN)

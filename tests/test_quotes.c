@@ -1248,8 +1248,174 @@ static void test_blind_r_rules(void)
     done(&r);
 }
 
+static void test_blind_s_rules(void)
+{
+    static const struct spec harbor[] = {
+        PERSON("Akiko Sato", "akiko-sato", 'f'),
+        PERSON("Haruko Oshiro", "haruko-oshiro", 'f'),
+    };
+    static const struct spec charter[] = {
+        ORG("Foreign Ministry", "foreign-ministry"),
+    };
+    static const struct spec asked[] = {
+        PERSON("Kenji Arai", "kenji-arai", 'm'),
+        PERSON("Emi Tanabe", "emi-tanabe", 'f'),
+    };
+    static const struct spec panel[] = {
+        PERSON("Ryo Sakamoto", "ryo-sakamoto", 'm'),
+        PERSON_N("Sakamoto", 1, "ryo-sakamoto", 'm'),
+        PERSON_N("Sakamoto", 2, "ryo-sakamoto", 'm'),
+        PERSON("Linda Ortiz", "linda-ortiz", 'f'),
+    };
+    static const struct spec governor[] = {
+        PERSON("Taro Miyagi", "taro-miyagi", 0),
+        PERSON_N("Miyagi", 1, "taro-miyagi", 0),
+        PERSON("Hanako Ishida", "hanako-ishida", 'f'),
+    };
+    static const struct spec two_unknown[] = {
+        PERSON("Taro Miyagi", "taro-miyagi", 0),
+        PERSON("Jun Ota", "jun-ota", 0),
+        PERSON("Hanako Ishida", "hanako-ishida", 'f'),
+    };
+    static const struct spec rowe[] = {
+        PERSON("Emi Tanabe", "emi-tanabe", 'f'),
+        PERSON("Sam Rowe", "sam-rowe", 0),
+    };
+    struct run r;
+    const struct ingest_statement *s;
+
+    /* a leading place phrase and a relative clause before the subject: the woman named after
+     * them says "she", and the quote-only sentence after her goes on */
+    run(&r,
+        "Mayor Akiko Sato opened the session.\n\n"
+        "Beside the harbor wall, where fishermen mend their nets each morning, Haruko Oshiro, "
+        "64, watched the tugboats. \"They never ask us,\" she said. \"They only send "
+        "letters.\"",
+        harbor, 2, NULL);
+    CHECK_STR(id_of(find(&r, "They never")), "haruko-oshiro");
+    CHECK_STR(id_of(find(&r, "They only")), "haruko-oshiro");
+    done(&r);
+    /* words quoted in a relative clause about a document are the document's; not when the
+     * antecedent is a body */
+    run(&r,
+        "Lawmakers have argued for years over Article 2 of the charter, which forbids \"any "
+        "use of force against a member state,\" and over what it allows.\n\n"
+        "The Foreign Ministry, which denounced \"any attempt to redraw the map by force,\" "
+        "stayed silent on the vote.",
+        charter, 1, NULL);
+    s = find(&r, "any use of force");
+    CHECK_STR(kind_of(s), "document");
+    CHECK(s && s->speaker_id == NULL);
+    CHECK_STR(s ? s->speaker_description : NULL, "Article 2 of the charter");
+    CHECK_STR(kind_of(find(&r, "any attempt")), "partial");
+    done(&r);
+    /* "-ed"/"-ing" between a determiner and a noun is an adjective: the colon's speaker */
+    run(&r,
+        "A retired French colonel summed it up this way: \"Nobody plans for the second "
+        "week.\"\n\n"
+        "A leading economist offered a blunter version: \"The money is already spent.\"",
+        NULL, 0, NULL);
+    s = find(&r, "Nobody plans");
+    CHECK_STR(rule_of(s), "unnamed");
+    CHECK_STR(s ? s->speaker_description : NULL, "A retired French colonel");
+    s = find(&r, "The money");
+    CHECK_STR(s ? s->speaker_description : NULL, "A leading economist");
+    done(&r);
+    /* the writer asks someone: "he" or "she" after it is the one asked, not a person of that
+     * gender named paragraphs before */
+    run(&r,
+        "Kenji Arai visited the base in May.\n\n"
+        "Emi Tanabe flew in a week later.\n\n"
+        "We asked a retired diplomat, over coffee in Naha, what the vote meant. \"It means "
+        "nothing has changed,\" he said.\n\n"
+        "Reporters asked a young officer the same question. \"Ask me in ten years,\" she said.",
+        asked, 2, NULL);
+    s = find(&r, "It means nothing");
+    CHECK(s && s->speaker_id == NULL);
+    CHECK_STR(s ? s->speaker_description : NULL, "a retired diplomat");
+    s = find(&r, "Ask me");
+    CHECK(s && s->speaker_id == NULL);
+    CHECK_STR(s ? s->speaker_description : NULL, "a young officer");
+    done(&r);
+    /* a document as the subject of what a speech verb reports: the speaker's partial */
+    run(&r,
+        "Kenji Arai told lawmakers that the treaty would \"keep the peace for another "
+        "generation.\"\n\n"
+        "Emi Tanabe said on Friday that the accord will \"open every port to both navies.\"",
+        asked, 2, NULL);
+    s = find(&r, "keep the peace");
+    CHECK_STR(kind_of(s), "partial");
+    CHECK_STR(id_of(s), "kenji-arai");
+    s = find(&r, "open every port");
+    CHECK_STR(kind_of(s), "partial");
+    CHECK_STR(id_of(s), "emi-tanabe");
+    done(&r);
+    /* an interruption: "Q --" X began, before Y broke in: "Q"; a cue after a subordinate
+     * phrase with no subject still introduces the quote; a passive "was asked" names no
+     * speaker */
+    run(&r,
+        "Trade Minister Ryo Sakamoto was asked whether the bid had been close.\n\n"
+        "\"We weighed every option, and in the end \xE2\x80\x94\" Sakamoto began, before Linda "
+        "Ortiz broke in: \"In the end, the cheaper one won.\"\n\n"
+        "\"The order is signed,\" Sakamoto said after the vote, \"and the yards are ready.\"",
+        panel, 4, NULL);
+    s = find(&r, "We weighed");
+    CHECK_STR(id_of(s), "ryo-sakamoto");
+    CHECK_STR(s ? s->cue : NULL, "began");
+    CHECK_STR(id_of(find(&r, "In the end, the cheaper")), "linda-ortiz");
+    CHECK_STR(id_of(find(&r, "The order is")), "ryo-sakamoto");
+    CHECK_STR(id_of(find(&r, "and the yards")), "ryo-sakamoto");
+    done(&r);
+    run(&r,
+        "Trade Minister Ryo Sakamoto was asked whether the bid had been close.\n\n"
+        "\"It was never close.\"",
+        panel, 1, NULL);
+    s = find(&r, "It was never");
+    CHECK(s && s->speaker_id == NULL && s->speaker_description == NULL);
+    done(&r);
+    /* "he" after a woman speaks: the man named before her, though his gender is unknown,
+     * when no one else can be meant; with two such men, no one */
+    run(&r,
+        "Gov. Taro Miyagi, who lost the appeal in March, called the ruling unfair. \"We will "
+        "appeal again,\" Miyagi told reporters.\n\n"
+        "Nearby, Hanako Ishida, 80, sat in the shade. \"I have waited long enough,\" she "
+        "said.\n\n"
+        "\"The courts are not the last word,\" he said later in the day.",
+        governor, 3, NULL);
+    s = find(&r, "The courts");
+    CHECK_STR(id_of(s), "taro-miyagi");
+    CHECK(s && s->confidence < 0.7);
+    CHECK_STR(id_of(find(&r, "I have waited")), "hanako-ishida");
+    done(&r);
+    run(&r,
+        "Gov. Taro Miyagi and his deputy, Jun Ota, left early.\n\n"
+        "Nearby, Hanako Ishida, 80, sat in the shade. \"I have waited long enough,\" she "
+        "said.\n\n"
+        "\"The courts are not the last word,\" he said later in the day.",
+        two_unknown, 3, NULL);
+    s = find(&r, "The courts");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    /* "she" after a speaker of unknown gender, with a woman named just before: either */
+    run(&r,
+        "Foreign Minister Emi Tanabe said the talks had gone well.\n\n"
+        "\"The rest will be built here,\" Sam Rowe said.\n\n"
+        "\"This is about trust,\" she said.",
+        rowe, 2, NULL);
+    s = find(&r, "This is about");
+    CHECK(s && s->speaker_id == NULL);
+    done(&r);
+    run(&r,
+        "\"The rest will be built here,\" Sam Rowe said.\n\n"
+        "\"This is about trust,\" she said.",
+        rowe + 1, 1, NULL);
+    CHECK_STR(id_of(find(&r, "This is about")), "sam-rowe");
+    done(&r);
+}
+
 int main(void)
 {
+    test_blind_s_rules();
     test_blind_r_rules();
     test_blind_q2_rules();
     test_heldout_rules();
