@@ -10,7 +10,7 @@ const char *const store_doc_sorts[] = {"id", "title", "published", NULL};
 static const struct store_sort documents_sorts[] = {
     {.name = "id", .expr = "d.id"},
     {.name = "title", .expr = "d.title_sort"},
-    {.name = "published", .expr = "coalesce(d.published, '')"},
+    {.name = "published", .expr = "d.published_key"}, /* coalesce(published, '') */
     {0},
 };
 
@@ -36,11 +36,14 @@ int store_doc_list(struct store *st, const struct store_doc_query *q,
     if (q->source)
         store_where_text(&spec, "d.source = ? COLLATE NOCASE", q->source);
     /* Dates compare as text: "2005" <= "2005-02" <= "2005-02-19"; a bound of lower precision
-     * covers the whole period ("published_to=2005" includes all of 2005). */
+     * covers the whole period ("published_to=2005" includes all of 2005). They compare the
+     * sort key, so the index documents_published alone serves the count and the page;
+     * published is never '' (NULL when unknown), so "> ''" leaves out the undated. */
     if (q->published_from)
-        store_where_text(&spec, "d.published >= ?", q->published_from);
+        store_where_text(&spec, "d.published_key >= ?", q->published_from);
     if (q->published_to)
-        store_where_text(&spec, "d.published <= ? || '-99'", q->published_to);
+        store_where_text(&spec, "d.published_key <= ? || '-99' AND d.published_key > ''",
+                         q->published_to);
     if (q->fts)
         store_where_text(&spec,
                          "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",

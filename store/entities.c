@@ -117,22 +117,21 @@ int store_entity_get(struct store *st, const char *id, json_t **out)
                        "\"aliases:json\", e.roles_json AS \"roles:json\", e.source AS source "
                        "FROM entities e WHERE e.id = ?1",
                        &binds, out);
-    /* Roles the texts give it, with where; and the documents that name it. */
+    /* Roles the texts give it, with where; and the documents that name it: both derived at
+     * ingest (store/write.c), so these are index seeks, however often it is mentioned. */
     if (rc == STORE_OK)
-        rc = store_attach_rows(
-            st, *out, "roles_in_text",
-            "SELECT m.role AS role, count(*) AS mentions, min(d.published) AS first_seen, "
-            "max(d.published) AS last_seen, json_group_array(DISTINCT m.doc_id) AS "
-            "\"documents:json\" FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE "
-            "m.entity_id = ?1 AND m.role_from = 'text' AND m.role IS NOT NULL GROUP BY m.role "
-            "ORDER BY mentions DESC, role",
-            &binds, 100);
+        rc = store_attach_rows(st, *out, "roles_in_text",
+                               "SELECT r.role AS role, r.mentions AS mentions, r.first_seen AS "
+                               "first_seen, r.last_seen AS last_seen, r.documents_json AS "
+                               "\"documents:json\" FROM entity_roles r WHERE r.entity_id = ?1 "
+                               "ORDER BY r.mentions DESC, r.role",
+                               &binds, 100);
     if (rc == STORE_OK)
         rc = store_attach_rows(st, *out, "document_list",
                                "SELECT d.id AS id, d.title AS title, d.published AS published, "
-                               "count(*) AS mentions FROM mentions m JOIN documents d ON d.id = "
-                               "m.doc_id WHERE m.entity_id = ?1 GROUP BY d.id ORDER BY "
-                               "coalesce(d.published, ''), d.id LIMIT 200",
+                               "x.mentions AS mentions FROM entity_documents x JOIN documents d "
+                               "ON d.id = x.doc_id WHERE x.entity_id = ?1 ORDER BY x.published, "
+                               "x.doc_id LIMIT 200",
                                &binds, 200);
     if (rc != STORE_OK && *out) {
         json_decref(*out);
@@ -143,8 +142,10 @@ int store_entity_get(struct store *st, const char *id, json_t **out)
 
 const char *const store_mention_sorts[] = {"position", NULL};
 static const struct store_sort mentions_sorts[] = {
-    /* document order, then offset: a fixed-width key keeps text comparison numeric */
-    {.name = "position", .expr = "printf('%012d:%012d', m.doc_seq, m.start)"},
+    /* Document order, then offset, as one integer: pos = doc_seq * 2^32 + start (offsets
+     * stay below 2^32: --max-file-mb is at most 4096). The indexes mentions_entity and
+     * mentions_entity_doc hold (pos, seq), seq being the tie-breaker. */
+    {.name = "position", .expr = "m.pos", .numeric = 1},
     {0},
 };
 
@@ -161,7 +162,7 @@ int store_entity_mentions(struct store *st, const char *id, const char *document
                   "substr(CAST(d.clean_text AS BLOB), m.end + 1, 80) AS "
                   "\"context.after:snippet\"",
         .from = "mentions m JOIN documents d ON d.id = m.doc_id",
-        .id_expr = "CAST(m.seq AS TEXT)",
+        .id_expr = "m.seq",
         .sorts = mentions_sorts,
     };
 
@@ -173,8 +174,9 @@ int store_entity_mentions(struct store *st, const char *id, const char *document
 
 const char *const store_related_sorts[] = {"sentences", "documents", NULL};
 static const struct store_sort related_sorts[] = {
-    {.name = "sentences", .expr = "p.sentences * 1000000 + p.documents", .numeric = 1},
-    {.name = "documents", .expr = "p.documents * 1000000 + p.sentences", .numeric = 1},
+    /* sentences * 1000000 + documents and the converse, stored for the indexes */
+    {.name = "sentences", .expr = "p.by_sentences", .numeric = 1},
+    {.name = "documents", .expr = "p.by_documents", .numeric = 1},
     {0},
 };
 

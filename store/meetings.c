@@ -7,7 +7,7 @@
 
 const char *const store_meeting_sorts[] = {"date", NULL};
 static const struct store_sort meetings_sorts[] = {
-    {.name = "date", .expr = "coalesce(m.date, '')"},
+    {.name = "date", .expr = "m.date_key"}, /* coalesce(date, '') */
     {0},
 };
 
@@ -31,10 +31,12 @@ int store_meeting_list(struct store *st, const struct store_meeting_query *q,
         .sorts = meetings_sorts,
     };
 
+    /* Dates filter on the sort key, which the index meetings_date serves; dates are never ''
+     * (NULL when unknown), so "> ''" leaves out the undated. */
     if (q->from)
-        store_where_text(&spec, "m.date >= ?", q->from);
+        store_where_text(&spec, "m.date_key >= ?", q->from);
     if (q->to)
-        store_where_text(&spec, "m.date <= ? || '-99'", q->to);
+        store_where_text(&spec, "m.date_key <= ? || '-99' AND m.date_key > ''", q->to);
     if (q->kind)
         store_where_text(&spec, "m.kind = ?", q->kind);
     if (q->status)
@@ -77,7 +79,7 @@ int store_meeting_get(struct store *st, const char *id, json_t **out)
          "?1 AND s.kind <> 'term' ORDER BY s.doc_seq, s.start"},
         {"document_list", "SELECT d.id AS id, d.title AS title, d.published AS published FROM "
                           "documents d WHERE d.id IN (SELECT doc_id FROM meeting_evidence WHERE "
-                          "meeting_id = ?1) ORDER BY coalesce(d.published, ''), d.id"},
+                          "meeting_id = ?1) ORDER BY d.published_key, d.id"},
     };
     struct store_list_spec binds = {0};
     int rc;
@@ -106,38 +108,48 @@ int store_timeline(struct store *st, const char *bucket, const char *from, const
                    unsigned types, int items_per_bucket, json_t **out)
 {
     int w = timeline_width(bucket);
-    char sql[4096];
+    char sql[4096], kinds[64] = "";
     struct store_list_spec binds = {0};
     json_t *rows = NULL;
     int rc;
 
+    snprintf(kinds, sizeof(kinds), "''%s%s%s", types & 1u ? ", 'meeting'" : "",
+             types & 2u ? ", 'document'" : "", types & 4u ? ", 'statement'" : "");
     /* Items whose date is less precise than the bucket (a year-only date in a month
-     * timeline) go to a bucket of their own precision: "2010" beside "2010-03". */
+     * timeline) go to a bucket of their own precision: "2010" beside "2010-03".
+     * The periods and counts come from timeline_counts (one row per kind and date); the
+     * first items of a period are an index range of the dates that can start with the
+     * period: [lo, hi), hi being the period with its last character incremented (every
+     * string between has the period as prefix), or the period alone when it is shorter than
+     * the bucket. The substr test keeps exactly the dates of the period (and never NULL). */
     store_bind_text(&binds, from ? from : "");
     store_bind_text(&binds, to ? to : "9999");
     snprintf(
         sql, sizeof(sql),
-        "WITH items(kind, period, id, title, date, extra) AS ("
-        " SELECT 'meeting', substr(date, 1, %d), id, coalesce(label, kind), date, status"
-        "  FROM meetings WHERE %d AND date IS NOT NULL AND date >= ?1 AND date <= ?2 || '-99'"
-        " UNION ALL SELECT 'document', substr(published, 1, %d), id, title, published, NULL"
-        "  FROM documents WHERE %d AND published IS NOT NULL AND published >= ?1"
-        "  AND published <= ?2 || '-99'"
-        " UNION ALL SELECT 'statement', substr(date, 1, %d), id, NULL, date, NULL"
-        "  FROM statements WHERE %d AND kind <> 'term' AND date IS NOT NULL AND date >= ?1"
-        "  AND date <= ?2 || '-99')"
-        "SELECT period AS period,"
-        " sum(kind = 'meeting') AS \"counts.meetings\","
-        " sum(kind = 'document') AS \"counts.documents\","
-        " sum(kind = 'statement') AS \"counts.statements\","
+        "WITH p(period, meetings, documents, statements) AS ("
+        " SELECT substr(date, 1, %d), sum(CASE kind WHEN 'meeting' THEN n ELSE 0 END),"
+        "  sum(CASE kind WHEN 'document' THEN n ELSE 0 END),"
+        "  sum(CASE kind WHEN 'statement' THEN n ELSE 0 END)"
+        "  FROM timeline_counts WHERE kind IN (%s) AND date >= ?1 AND date <= ?2 || '-99'"
+        "  GROUP BY 1),"
+        " b AS (SELECT p.*, max(?1, period) AS lo, CASE WHEN length(period) = %d THEN"
+        "  substr(period, 1, %d) || char(unicode(substr(period, %d)) + 1) ELSE"
+        "  period || char(1) END AS hi FROM p)"
+        "SELECT period AS period, meetings AS \"counts.meetings\","
+        " documents AS \"counts.documents\", statements AS \"counts.statements\","
         " (SELECT json_group_array(json_object('id', id, 'title', title, 'date', date, 'status',"
-        "   extra)) FROM (SELECT * FROM items i2 WHERE i2.period = items.period AND i2.kind ="
-        "   'meeting' ORDER BY date, id LIMIT %d)) AS \"meetings:json\","
+        "   status)) FROM (SELECT m.id AS id, coalesce(m.label, m.kind) AS title, m.date AS date,"
+        "   m.status AS status FROM meetings m WHERE %d AND m.date_key >= b.lo"
+        "   AND m.date_key < b.hi AND substr(m.date, 1, %d) = b.period"
+        "   AND m.date <= ?2 || '-99' ORDER BY m.date_key, m.id LIMIT %d))"
+        "  AS \"meetings:json\","
         " (SELECT json_group_array(json_object('id', id, 'title', title, 'date', date)) FROM"
-        "   (SELECT * FROM items i2 WHERE i2.period = items.period AND i2.kind = 'document'"
-        "   ORDER BY date, id LIMIT %d)) AS \"documents:json\""
-        " FROM items GROUP BY period ORDER BY period",
-        w, (types & 1u) != 0, w, (types & 2u) != 0, w, (types & 4u) != 0, items_per_bucket,
+        "   (SELECT d.id AS id, d.title AS title, d.published AS date FROM documents d WHERE %d"
+        "   AND d.published_key >= b.lo AND d.published_key < b.hi"
+        "   AND substr(d.published, 1, %d) = b.period AND d.published <= ?2 || '-99'"
+        "   ORDER BY d.published_key, d.id LIMIT %d)) AS \"documents:json\""
+        " FROM b ORDER BY period",
+        w, kinds, w, w - 1, w, (types & 1u) != 0, w, items_per_bucket, (types & 2u) != 0, w,
         items_per_bucket);
     rc = store_rows_run(st, sql, &binds, 100000, &rows);
     if (rc != STORE_OK)

@@ -1,7 +1,7 @@
 -- twoplus store schema. Compiled into the binary (tools/embed.py); applied by store_db_create().
 -- Offsets (start, end) are byte offsets into documents.clean_text. Columns ending in _json hold
 -- JSON text rendered at ingest. Bump user_version when the shape changes.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One row per ingested corpus file. id is the stable id derived from the file name stem.
 CREATE TABLE documents (
@@ -17,6 +17,7 @@ CREATE TABLE documents (
     url         TEXT,
     published   TEXT,                       -- YYYY-MM-DD, YYYY-MM or YYYY
     published_precision TEXT,               -- day, month, year; NULL when unknown
+    published_key TEXT NOT NULL DEFAULT '', -- coalesce(published, ''): the sort key
     byline      TEXT,
     dateline    TEXT,
     language    TEXT,
@@ -32,8 +33,11 @@ CREATE TABLE documents (
     clean_text  TEXT NOT NULL
 );
 CREATE INDEX documents_title ON documents(title_sort, id);
-CREATE INDEX documents_published ON documents(coalesce(published, ''), id);
-CREATE INDEX documents_source ON documents(source);
+-- Sort keys are plain columns, not expressions: SQLite (3.40) seeks an index on an expression
+-- for a plain comparison but not for the (key, id) > (?, ?) of a later page, and never reads
+-- one as covering. Date filters compare the key too, so one index serves filter and order.
+CREATE INDEX documents_published ON documents(published_key, id);
+CREATE INDEX documents_source ON documents(source COLLATE NOCASE, id); -- source = ? COLLATE NOCASE
 
 -- Entities: gazetteer rows (kb = 1) and names found only in the texts (kb = 0).
 CREATE TABLE entities (
@@ -55,9 +59,13 @@ CREATE TABLE entities (
     first_seen  TEXT,                       -- earliest published date of a document naming it
     last_seen   TEXT
 );
-CREATE INDEX entities_type ON entities(type, mention_count);
+-- Each list order (sort key, id), alone and after the type filter.
+CREATE INDEX entities_type ON entities(type, mention_count, id);
+CREATE INDEX entities_type_name ON entities(type, name_sort, id);
+CREATE INDEX entities_type_documents ON entities(type, document_count, id);
 CREATE INDEX entities_mentions ON entities(mention_count, id);
 CREATE INDEX entities_name ON entities(name_sort, id);
+CREATE INDEX entities_documents ON entities(document_count, id);
 
 CREATE TABLE entity_aliases (
     entity_id   TEXT NOT NULL,
@@ -77,10 +85,34 @@ CREATE TABLE mentions (
     role        TEXT,
     role_from   TEXT,
     rule        TEXT NOT NULL,
-    demonym     INTEGER NOT NULL DEFAULT 0
+    demonym     INTEGER NOT NULL DEFAULT 0,
+    pos         INTEGER NOT NULL DEFAULT 0  -- doc_seq * 2^32 + start: document order, then offset
 );
-CREATE INDEX mentions_entity ON mentions(entity_id, doc_seq, start);
+-- An entity's mentions in list order (pos, then seq), with doc_id for the join: the count and
+-- the page read the index alone.
+CREATE INDEX mentions_entity ON mentions(entity_id, pos, seq, doc_id);
+CREATE INDEX mentions_entity_doc ON mentions(entity_id, doc_id, pos, seq);
 CREATE INDEX mentions_doc ON mentions(doc_id, start);
+
+-- Derived at ingest (store/write.c) for GET /v1/entities/{id}: the documents naming an entity
+-- in the order the API lists them, and the roles the texts give it.
+CREATE TABLE entity_documents (
+    entity_id   TEXT NOT NULL,
+    published   TEXT NOT NULL,              -- coalesce(documents.published, '')
+    doc_id      TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, published, doc_id)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_roles (
+    entity_id   TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    first_seen  TEXT,
+    last_seen   TEXT,
+    documents_json TEXT NOT NULL,           -- the documents' ids, in document order
+    PRIMARY KEY (entity_id, role)
+) WITHOUT ROWID;
 
 -- Co-occurrence, both directions: within one sentence, and within one document.
 CREATE TABLE entity_pairs (
@@ -88,8 +120,12 @@ CREATE TABLE entity_pairs (
     b           TEXT NOT NULL,
     sentences   INTEGER NOT NULL,
     documents   INTEGER NOT NULL,
+    by_sentences INTEGER NOT NULL,          -- sort keys: sentences * 1000000 + documents
+    by_documents INTEGER NOT NULL,          -- documents * 1000000 + sentences
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+CREATE INDEX entity_pairs_sentences ON entity_pairs(a, by_sentences, b);
+CREATE INDEX entity_pairs_documents ON entity_pairs(a, by_documents, b);
 
 CREATE TABLE statements (
     seq         INTEGER PRIMARY KEY,
@@ -114,20 +150,33 @@ CREATE TABLE statements (
     date        TEXT,                       -- when said: the text's day, else the document's
     date_precision TEXT,
     date_from   TEXT,                       -- text, document, or NULL
+    date_key    TEXT NOT NULL DEFAULT '',   -- coalesce(date, ''): the sort key
+    confidence_key TEXT NOT NULL DEFAULT '', -- printf('%.6f', confidence): the sort key
+    pos         INTEGER NOT NULL DEFAULT 0, -- doc_seq * 2^32 + start: the sort key 'position'
     paragraph   INTEGER NOT NULL,
     meeting_id  TEXT,
     mentioned_json TEXT NOT NULL DEFAULT '[]'
 );
-CREATE INDEX statements_speaker ON statements(speaker_id, doc_seq, start);
-CREATE INDEX statements_doc ON statements(doc_id, start);
-CREATE INDEX statements_date ON statements(coalesce(date, ''), id);
-CREATE INDEX statements_meeting ON statements(meeting_id);
+-- Each filter followed by the default order (date_key, id), and kind, which every list
+-- filters on: date filters compare date_key (store/statements.c), so the index alone serves
+-- filter, count and page.
+CREATE INDEX statements_speaker ON statements(speaker_id, date_key, id, kind);
+CREATE INDEX statements_doc ON statements(doc_id, date_key, id, kind);
+CREATE INDEX statements_date ON statements(date_key, id, kind);
+CREATE INDEX statements_meeting ON statements(meeting_id, date_key, id, kind);
+CREATE INDEX statements_confidence ON statements(confidence_key, id, kind);
+CREATE INDEX statements_position ON statements(pos, id, kind);
 
 CREATE TABLE statement_entities (
     statement_id TEXT NOT NULL,
     entity_id   TEXT NOT NULL,
+    date_key    TEXT NOT NULL DEFAULT '',   -- the statement's date_key and kind, copied at the
+    kind        TEXT NOT NULL DEFAULT '',   -- end of the ingest for the index below
     PRIMARY KEY (entity_id, statement_id)
 ) WITHOUT ROWID;
+-- The statements naming an entity in the default list order (store/statements.c).
+CREATE INDEX statement_entities_date ON statement_entities(entity_id, date_key, statement_id,
+                                                           kind);
 
 CREATE TABLE meetings (
     seq         INTEGER PRIMARY KEY,
@@ -136,6 +185,7 @@ CREATE TABLE meetings (
     status      TEXT NOT NULL,
     date        TEXT,
     date_precision TEXT,
+    date_key    TEXT NOT NULL DEFAULT '',   -- coalesce(date, ''): the sort key
     place_id    TEXT,
     place_name  TEXT,
     venue       TEXT,
@@ -146,7 +196,16 @@ CREATE TABLE meetings (
     origin      TEXT NOT NULL,              -- text, registry, or both
     document_count INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX meetings_date ON meetings(coalesce(date, ''), id);
+CREATE INDEX meetings_date ON meetings(date_key, id);
+
+-- Dated items counted per kind and date at ingest, so that /v1/timeline groups a few thousand
+-- rows whatever the corpus size (store/meetings.c). kind: meeting, document, statement.
+CREATE TABLE timeline_counts (
+    kind        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (kind, date)
+) WITHOUT ROWID;
 
 CREATE TABLE meeting_participants (
     meeting_id  TEXT NOT NULL,

@@ -133,6 +133,14 @@ int store_exec(sqlite3 *conn, const char *sql, const char *what)
     return STORE_ERROR;
 }
 
+int store_schema_version(void)
+{
+    static const char key[] = "PRAGMA user_version = ";
+    const char *p = strstr(schema_embed_data, key);
+
+    return p ? atoi(p + sizeof(key) - 1) : -1;
+}
+
 static struct store_db *store_db_new(void)
 {
     struct store_db *db = calloc(1, sizeof(*db));
@@ -273,6 +281,20 @@ int store_db_open(const char *path, struct store_db **out, char *err, size_t err
         sqlite3_step(stmt) != SQLITE_ROW) {
         snprintf(err, err_size, "%s is not a complete twoplus database (run: twoplus ingest)",
                  path);
+        rc = STORE_CORRUPT;
+        goto out;
+    }
+    /* A complete database of another schema (an older twoplus) has other tables: serving it
+     * would fail query by query. */
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+    if (sqlite3_prepare_v2(st->conn, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+        sqlite3_step(stmt) != SQLITE_ROW ||
+        sqlite3_column_int(stmt, 0) != store_schema_version()) {
+        snprintf(err, err_size,
+                 "%s was built by another version of twoplus (schema %d, this one reads %d): "
+                 "run twoplus ingest again",
+                 path, stmt ? sqlite3_column_int(stmt, 0) : -1, store_schema_version());
         rc = STORE_CORRUPT;
         goto out;
     }

@@ -37,6 +37,9 @@ void store_db_abandon_build(const char *path);
  * STORE_CORRUPT if it is not a complete twoplus database, or STORE_ERROR; err says why. */
 int store_db_open(const char *path, struct store_db **out, char *err, size_t err_size);
 
+/* The PRAGMA user_version of the schema this binary writes and reads. */
+int store_schema_version(void);
+
 /* Closes every connection, including the per-thread readers. Call after the threads that used
  * readers have stopped. Accepts NULL. */
 void store_db_close(struct store_db *db);

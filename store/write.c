@@ -48,11 +48,12 @@ int store_write_doc(struct store_db *db, const struct store_doc_in *doc, int64_t
     sqlite3_stmt *stmt = store_stmt(
         db->writer,
         "INSERT INTO documents (id, file_name, sha256, byte_size, mtime, title, title_sort, "
-        "source, url, published, published_precision, byline, dateline, language, word_count, "
-        "versions, invalid_utf8, sentence_count, meta_json, paragraphs_json, removed_json, "
-        "related_json, raw_text, clean_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, coalesce(?19, '{}'), coalesce(?20, '[]'), "
-        "coalesce(?21, '[]'), coalesce(?22, '[]'), ?23, ?24)");
+        "source, url, published, published_precision, published_key, byline, dateline, "
+        "language, word_count, versions, invalid_utf8, sentence_count, meta_json, "
+        "paragraphs_json, removed_json, related_json, raw_text, clean_text) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?10, ''), ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, coalesce(?19, '{}'), coalesce(?20, '[]'), coalesce(?21, '[]'), "
+        "coalesce(?22, '[]'), ?23, ?24)");
     char *sort_key = write_sort_key(doc->title);
     int rc;
 
@@ -141,8 +142,8 @@ int store_write_mention(struct store_db *db, const struct store_mention_in *m)
 {
     sqlite3_stmt *stmt = store_stmt(
         db->writer, "INSERT INTO mentions (entity_id, doc_id, doc_seq, start, end, surface, "
-                    "sentence, role, role_from, rule, demonym) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                    "?7, ?8, ?9, ?10, ?11)");
+                    "sentence, role, role_from, rule, demonym, pos) VALUES (?1, ?2, ?3, ?4, ?5, "
+                    "?6, ?7, ?8, ?9, ?10, ?11, ?3 * 4294967296 + ?4)");
 
     if (!stmt)
         return STORE_ERROR;
@@ -166,9 +167,11 @@ int store_write_statement(struct store_db *db, const struct store_statement_in *
         db->writer,
         "INSERT INTO statements (id, doc_id, doc_seq, start, end, text, kind, speaker_id, "
         "speaker_name, speaker_role, speaker_description, speaker_start, speaker_end, cue, "
-        "cue_start, cue_end, rule, confidence, date, date_precision, date_from, paragraph, "
-        "mentioned_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-        "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, coalesce(?23, '[]'))");
+        "cue_start, cue_end, rule, confidence, date, date_precision, date_from, date_key, "
+        "confidence_key, pos, paragraph, mentioned_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+        "coalesce(?19, ''), printf('%.6f', ?18), ?3 * 4294967296 + ?4, ?22, "
+        "coalesce(?23, '[]'))");
 
     if (!stmt)
         return STORE_ERROR;
@@ -217,10 +220,10 @@ int store_write_statement_entity(struct store_db *db, const char *statement_id,
 int store_write_meeting(struct store_db *db, const struct store_meeting_in *m)
 {
     sqlite3_stmt *stmt = store_stmt(
-        db->writer, "INSERT INTO meetings (id, kind, status, date, date_precision, place_id, "
-                    "place_name, venue, registry_id, registry_json, candidates_json, label, "
-                    "origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                    "coalesce(?11, '[]'), ?12, ?13)");
+        db->writer, "INSERT INTO meetings (id, kind, status, date, date_precision, date_key, "
+                    "place_id, place_name, venue, registry_id, registry_json, candidates_json, "
+                    "label, origin) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?4, ''), ?6, ?7, ?8, "
+                    "?9, ?10, coalesce(?11, '[]'), ?12, ?13)");
     if (!stmt)
         return STORE_ERROR;
     write_text(stmt, 1, m->id);
@@ -336,8 +339,9 @@ static const char write_derive_sql[] =
     /* Co-occurrence in both directions: documents shared (a join per document over its
      * distinct entities) and sentences shared (a join per sentence). Never a join over every
      * (entity, sentence) of a document: that grows with the square of a long file's mentions. */
-    "INSERT INTO entity_pairs (a, b, sentences, documents)"
-    " SELECT d.a, d.b, coalesce(s.n, 0), d.n FROM"
+    "INSERT INTO entity_pairs (a, b, sentences, documents, by_sentences, by_documents)"
+    " SELECT d.a, d.b, coalesce(s.n, 0), d.n, coalesce(s.n, 0) * 1000000 + d.n,"
+    "  d.n * 1000000 + coalesce(s.n, 0) FROM"
     "  (SELECT x.entity_id AS a, y.entity_id AS b, count(*) AS n"
     "   FROM (SELECT DISTINCT entity_id, doc_id FROM mentions) x"
     "   JOIN (SELECT DISTINCT entity_id, doc_id FROM mentions) y"
@@ -350,6 +354,27 @@ static const char write_derive_sql[] =
     "    ON x.doc_id = y.doc_id AND x.sentence = y.sentence AND x.entity_id <> y.entity_id"
     "   GROUP BY x.entity_id, y.entity_id) s"
     " ON s.a = d.a AND s.b = d.b;"
+    /* For GET /v1/entities/{id}: the documents naming each entity, keyed in the order the API
+     * lists them, and the roles the texts give it (documents in order of first mention). */
+    "INSERT INTO entity_documents (entity_id, published, doc_id, mentions)"
+    " SELECT m.entity_id, d.published_key, m.doc_id, count(*)"
+    " FROM mentions m JOIN documents d ON d.id = m.doc_id GROUP BY m.entity_id, m.doc_id;"
+    "INSERT INTO entity_roles (entity_id, role, mentions, first_seen, last_seen, documents_json)"
+    " SELECT entity_id, role, count(*), min(published), max(published),"
+    "  json_group_array(DISTINCT doc_id)"
+    " FROM (SELECT m.entity_id, m.role, m.doc_id, d.published FROM mentions m"
+    "  JOIN documents d ON d.id = m.doc_id WHERE m.role_from = 'text' AND m.role IS NOT NULL"
+    "  ORDER BY m.entity_id, m.role, m.doc_seq, m.start)"
+    " GROUP BY entity_id, role;"
+    /* For /v1/timeline: dated items per kind and date (store/meetings.c store_timeline). */
+    "INSERT INTO timeline_counts (kind, date, n)"
+    " SELECT 'meeting', date, count(*) FROM meetings WHERE date IS NOT NULL GROUP BY date"
+    " UNION ALL SELECT 'document', published, count(*) FROM documents"
+    "  WHERE published IS NOT NULL GROUP BY published"
+    " UNION ALL SELECT 'statement', date, count(*) FROM statements"
+    "  WHERE kind <> 'term' AND date IS NOT NULL GROUP BY date;"
+    "UPDATE statement_entities SET date_key = s.date_key, kind = s.kind FROM statements s"
+    " WHERE s.id = statement_entities.statement_id;"
     "UPDATE meetings SET document_count = (SELECT count(DISTINCT doc_id) FROM meeting_evidence"
     " e WHERE e.meeting_id = meetings.id);"
     /* A statement is tied to the meeting its document reports nearest before it (else nearest

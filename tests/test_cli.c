@@ -113,6 +113,26 @@ static void test_refuse_half_built(void)
     }
 }
 
+/* A complete database of another schema (an older twoplus) is refused by --no-ingest with
+ * the versions named, not served to fail query by query. */
+static void test_refuse_other_schema(void)
+{
+    char dir[128], path[256], *out = NULL;
+    const char *ingest[] = {harness_binary(), "ingest", "--corpus", "corpus", "--db", path, NULL};
+    const char *downgrade[] = {"/usr/bin/sqlite3", path, "PRAGMA user_version = 1", NULL};
+    const char *serve[] = {harness_binary(), "--no-ingest", "--db", path, NULL};
+
+    CHECK(harness_tmpdir(dir, sizeof(dir)) == 0);
+    snprintf(path, sizeof(path), "%s/old.db", dir);
+    CHECK(harness_run(ingest, &out) == 0);
+    free(out);
+    CHECK(harness_run(downgrade, &out) == 0);
+    free(out);
+    CHECK(harness_run(serve, &out) == 1 && strstr(out, "built by another version") &&
+          strstr(out, "schema 1"));
+    free(out);
+}
+
 /* Bad corpus files are skipped with a warning and counted; the server starts anyway. */
 static void test_corpus_faults(void)
 {
@@ -194,6 +214,7 @@ int main(void)
     test_missing_corpus();
     test_ingest_then_serve();
     test_refuse_half_built();
+    test_refuse_other_schema();
     test_corpus_faults();
     test_empty_corpus();
     return unit_done("test_cli");

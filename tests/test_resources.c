@@ -333,6 +333,236 @@ static void test_timeline(void)
     json_decref(get_json("/v1/timeline?bucket=week", 400));
 }
 
+/* page.total of a list. */
+static json_int_t list_total(const char *path)
+{
+    json_t *list = get_json(path, 200);
+    json_int_t n = json_integer_value(json_object_get(json_object_get(list, "page"), "total"));
+
+    json_decref(list);
+    return n;
+}
+
+/* The later of two date bounds from (a), and the earlier of two to bounds (each covering its
+ * whole period: "2013" ends after "2013-10"). */
+static const char *later_from(const char *a, const char *b)
+{
+    return !a ? b : strcmp(a, b) > 0 ? a : b;
+}
+
+static const char *earlier_to(const char *a, const char *b)
+{
+    char x[32], y[32];
+
+    if (!a)
+        return b;
+    snprintf(x, sizeof(x), "%s-99", a);
+    snprintf(y, sizeof(y), "%s-99", b);
+    return strcmp(x, y) < 0 ? a : b;
+}
+
+/* The timeline's counts and first items (counted at ingest) agree with the lists over the same
+ * period, for every period of the bucket. from and to may be NULL. */
+static void check_timeline_agrees(const char *bucket, const char *from, const char *to)
+{
+    char path[512];
+    json_t *t, *b;
+    size_t i, w = !strcmp(bucket, "year") ? 4 : !strcmp(bucket, "month") ? 7 : 10;
+
+    snprintf(path, sizeof(path), "/v1/timeline?bucket=%s%s%s%s%s", bucket, from ? "&from=" : "",
+             from ? from : "", to ? "&to=" : "", to ? to : "");
+    t = get_json(path, 200);
+    CHECK(json_array_size(json_object_get(t, "buckets")) >= 1);
+    json_array_foreach(json_object_get(t, "buckets"), i, b) {
+        const char *period = str(b, "period"), *lo, *hi;
+        json_t *counts = json_object_get(b, "counts"), *list, *item;
+        size_t k;
+
+        CHECK(period != NULL);
+        if (!period)
+            continue;
+        if (i > 0)
+            CHECK(strcmp(str(json_array_get(json_object_get(t, "buckets"), i - 1), "period"),
+                         period) < 0);
+        /* A period shorter than the bucket (a year-only date in a month timeline) holds only
+         * that exact date, which a list cannot ask for alone: only its items are checked. */
+        lo = later_from(from, period);
+        hi = earlier_to(to, period);
+        json_array_foreach(json_object_get(b, "meetings"), k, item)
+            CHECK(str(item, "date") && !strncmp(str(item, "date"), period, strlen(period)));
+        snprintf(path, sizeof(path), "/v1/documents?published_from=%s&published_to=%s"
+                 "&sort=published&limit=200", lo, hi);
+        list = get_json(path, 200);
+        json_array_foreach(json_object_get(b, "documents"), k, item) {
+            json_t *d = json_array_get(json_object_get(list, "data"), k);
+            CHECK(str(item, "date") && !strncmp(str(item, "date"), period, strlen(period)));
+            if (strlen(period) == w)
+                CHECK(d && !strcmp(str(item, "id"), str(d, "id")));
+        }
+        if (strlen(period) == w) {
+            CHECK(json_integer_value(json_object_get(counts, "documents")) ==
+                  json_integer_value(json_object_get(json_object_get(list, "page"), "total")));
+            snprintf(path, sizeof(path), "/v1/meetings?from=%s&to=%s&limit=1", lo, hi);
+            CHECK(json_integer_value(json_object_get(counts, "meetings")) == list_total(path));
+            snprintf(path, sizeof(path), "/v1/statements?from=%s&to=%s&limit=1", lo, hi);
+            CHECK(json_integer_value(json_object_get(counts, "statements")) == list_total(path));
+        }
+        json_decref(list);
+    }
+    json_decref(t);
+}
+
+static void test_timeline_agrees(void)
+{
+    json_t *t, *b;
+
+    check_timeline_agrees("year", NULL, NULL);
+    check_timeline_agrees("year", "2005-02-19", "2013-10");
+    check_timeline_agrees("month", "2005", "2013");
+    check_timeline_agrees("day", NULL, "2013-10-03");
+
+    /* from cuts inside a period: the meeting of 2013-10-03 is neither counted nor listed. */
+    t = get_json("/v1/timeline?bucket=year&from=2013-10-04&to=2013&types=meeting", 200);
+    b = json_array_get(json_object_get(t, "buckets"), 0);
+    CHECK(!b || !find(json_object_get(b, "meetings"), "id", "scc-2013-10-03"));
+    json_decref(t);
+    t = get_json("/v1/timeline?bucket=month&from=2013-10&to=2013-10&items=0", 200);
+    b = json_array_get(json_object_get(t, "buckets"), 0);
+    CHECK(json_array_size(json_object_get(t, "buckets")) == 1);
+    CHECK_STR(str(b, "period"), "2013-10");
+    CHECK(json_integer_value(json_object_get(json_object_get(b, "counts"), "documents")) == 1);
+    CHECK(json_is_array(json_object_get(b, "documents")) &&
+          json_array_size(json_object_get(b, "documents")) == 0);
+    json_decref(t);
+    t = get_json("/v1/timeline?bucket=day&from=2013-10-03&to=2013-10-03&types=document", 200);
+    b = json_array_get(json_object_get(t, "buckets"), 0);
+    CHECK(find(json_object_get(b, "documents"), "id", DOC_2013) != NULL);
+    CHECK(json_integer_value(json_object_get(json_object_get(b, "counts"), "meetings")) == 0);
+    CHECK(json_array_size(json_object_get(b, "meetings")) == 0);
+    json_decref(t);
+}
+
+/* An entity's document list and roles (derived at ingest) agree with its mentions. */
+static void test_entity_derived(const char *entity)
+{
+    char path[512];
+    json_t *e, *d, *all, *r;
+    size_t i, k;
+    json_int_t total = 0;
+
+    snprintf(path, sizeof(path), "/v1/entities/%s", entity);
+    e = get_json(path, 200);
+    snprintf(path, sizeof(path), "/v1/entities/%s/mentions?limit=200", entity);
+    all = get_json(path, 200);
+    CHECK(json_array_size(json_object_get(e, "document_list")) >= 1);
+    json_array_foreach(json_object_get(e, "document_list"), i, d) {
+        json_int_t n = 0;
+        json_t *m;
+        json_array_foreach(json_object_get(all, "data"), k, m) n +=
+            !strcmp(str(m, "document"), str(d, "id"));
+        CHECK(json_integer_value(json_object_get(d, "mentions")) == n);
+        total += n;
+        if (i > 0) {
+            /* Oldest first (undated first), then by id. */
+            json_t *prev = json_array_get(json_object_get(e, "document_list"), i - 1);
+            const char *a = str(prev, "published") ? str(prev, "published") : "",
+                       *b = str(d, "published") ? str(d, "published") : "";
+            CHECK(strcmp(a, b) < 0 || (!strcmp(a, b) && strcmp(str(prev, "id"), str(d, "id")) < 0));
+        }
+    }
+    CHECK(total == json_integer_value(json_object_get(e, "mentions")));
+    json_array_foreach(json_object_get(e, "roles_in_text"), i, r) {
+        json_int_t n = 0;
+        json_t *m, *docs = json_object_get(r, "documents");
+        const char *last_doc = NULL;
+        size_t nd = 0;
+        json_array_foreach(json_object_get(all, "data"), k, m) {
+            if (!str(m, "role") || strcmp(str(m, "role"), str(r, "role")) ||
+                !str(m, "role_from") || strcmp(str(m, "role_from"), "text"))
+                continue;
+            n++;
+            if (!last_doc || strcmp(last_doc, str(m, "document"))) {
+                /* Documents in the order the mentions come (document order). */
+                CHECK_STR(json_string_value(json_array_get(docs, nd)), str(m, "document"));
+                nd++;
+            }
+            last_doc = str(m, "document");
+        }
+        CHECK(n >= 1 && json_integer_value(json_object_get(r, "mentions")) == n);
+        CHECK(json_array_size(docs) == nd);
+    }
+    json_decref(all);
+    json_decref(e);
+}
+
+/* A list page by page (limit=1) through the cursor: the same items, in the same order, as one
+ * page of 200. path has a query string; returns the full list (release: json_decref). */
+static json_t *walk_pages(const char *path)
+{
+    char url[1024];
+    json_t *all;
+    size_t seen = 0;
+
+    snprintf(url, sizeof(url), "%s&limit=200", path);
+    all = get_json(url, 200);
+    snprintf(url, sizeof(url), "%s&limit=1", path);
+    for (int guard = 0; guard < 200; guard++) {
+        json_t *page = get_json(url, 200), *m = json_array_get(json_object_get(page, "data"), 0);
+        json_t *want = json_array_get(json_object_get(all, "data"), seen);
+        const char *next = str(json_object_get(page, "page"), "next_cursor");
+        CHECK(m && want && json_equal(m, want));
+        seen += m != NULL;
+        if (!next || !m) {
+            json_decref(page);
+            break;
+        }
+        snprintf(url, sizeof(url), "%s&limit=1&cursor=%s", path, next);
+        json_decref(page);
+    }
+    CHECK(seen == json_array_size(json_object_get(all, "data")) && seen >= 2);
+    return all;
+}
+
+/* Mentions, and statements by position: document order, then offset, through every page. */
+static void test_position_pages(const char *path, const char *doc_key)
+{
+    json_t *all = walk_pages(path);
+    size_t n = json_array_size(json_object_get(all, "data"));
+
+    for (size_t i = 1; i < n; i++) {
+        json_t *a = json_array_get(json_object_get(all, "data"), i - 1),
+               *b = json_array_get(json_object_get(all, "data"), i);
+        const char *da = str(a, doc_key) ? str(a, doc_key)
+                                         : str(json_object_get(a, "document"), "id"),
+                   *db = str(b, doc_key) ? str(b, doc_key)
+                                         : str(json_object_get(b, "document"), "id");
+        int c = da && db ? strcmp(da, db) : -2; /* ids follow file order */
+        CHECK(c < 0 || (c == 0 && json_integer_value(json_object_get(a, "start")) <
+                                      json_integer_value(json_object_get(b, "start"))));
+    }
+    json_decref(all);
+}
+
+/* Date filters on lists: the same rows as the dates say, undated rows never in a range. */
+static void test_date_filters(void)
+{
+    json_t *list = get_json("/v1/documents?published_to=2099&limit=200", 200);
+
+    CHECK(json_array_size(json_object_get(list, "data")) == 2);
+    CHECK(!find(json_object_get(list, "data"), "id", DOC_NOTE));
+    json_decref(list);
+    list = get_json("/v1/documents?published_from=2005-02&published_to=2013-10-03&sort=-published",
+                    200);
+    CHECK(json_array_size(json_object_get(list, "data")) == 2);
+    CHECK_STR(str(json_array_get(json_object_get(list, "data"), 0), "id"), DOC_2013);
+    json_decref(list);
+    CHECK(list_total("/v1/documents?published_from=2013-10-04") == 0);
+    CHECK(list_total("/v1/statements?speaker=john-kerry&from=2013-10-03&to=2013-10-03") >= 1);
+    CHECK(list_total("/v1/statements?speaker=john-kerry&to=2013-10-02") == 0);
+    CHECK(list_total("/v1/meetings?to=1800") == 0);
+    CHECK(list_total("/v1/meetings?from=2013-10-03&to=2013-10-03") >= 1);
+}
+
 static void test_search(void)
 {
     json_t *list = get_json("/v1/search?q=radar", 200), *hit, *offsets;
@@ -385,6 +615,15 @@ int main(void)
     test_statements();
     test_meetings();
     test_timeline();
+    test_timeline_agrees();
+    test_entity_derived("john-kerry");
+    test_entity_derived("japan");
+    test_position_pages("/v1/entities/japan/mentions?sort=position", "document");
+    test_position_pages("/v1/entities/john-kerry/mentions?document=" DOC_2013, "document");
+    test_position_pages("/v1/statements?sort=position&kind=direct,partial,document,term", "");
+    json_decref(walk_pages("/v1/statements?sort=-confidence"));
+    json_decref(walk_pages("/v1/statements?sort=date&from=2005"));
+    test_date_filters();
     test_search();
     test_metrics();
     CHECK(harness_stop(&srv) == 0);

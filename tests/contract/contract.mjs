@@ -2084,7 +2084,9 @@ function makeSlowFixture(corpus, dataDir) {
   for (let d = 0; d < 150; d++) {
     const sentences = names.slice(d * 20, d * 20 + 20).map((n) => `The ${anchor} and the ${n} signed an agreement on cooperation.`);
     const paragraphs = [0, 4, 8, 12, 16].map((i) => sentences.slice(i, i + 4).join(' '));
-    writeFileSync(join(dir, 'corpus', `contract_syn_${String(d).padStart(3, '0')}.txt`), `Contract fixture ${d}\n\n${paragraphs.join('\n\n')}\n`);
+    /* A day of its own for each, so that a day timeline has many periods to list. */
+    const day = new Date(Date.UTC(2001, 0, 1 + d * 3)).toISOString().slice(0, 10);
+    writeFileSync(join(dir, 'corpus', `contract_syn_${String(d).padStart(3, '0')}.txt`), `Contract fixture ${d}\n\nPublished: ${day}\n\n${paragraphs.join('\n\n')}\n`);
   }
   const big = Array.from({ length: 100 }, (_, i) => `${`${anchor}, `.repeat(49)}and the ${names[i % 50]} met.`);
   writeFileSync(join(dir, 'corpus/contract_big.txt'), `Contract big fixture\n\n${Array.from({ length: 20 }, (_, i) => big.slice(i * 5, i * 5 + 5).join(' ')).join('\n\n')}\n`);
