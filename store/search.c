@@ -441,8 +441,8 @@ static void search_filters(const struct store_search_query *q, size_t b,
     if (q->entity) {
         static const char *const cond[] = {
             "d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)",
-            "s.speaker_id = ? OR s.id IN (SELECT statement_id FROM statement_entities WHERE "
-            "entity_id = ?)",
+            ("s.speaker_id = ? OR s.id IN (SELECT statement_id FROM statement_entities WHERE "
+             "entity_id = ?)"),
             "e.id = ?",
         };
         store_where_text(spec, cond[b], q->entity);
