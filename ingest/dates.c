@@ -190,6 +190,7 @@ struct dates_ctx {
     size_t n;
     struct dates_anchor doc;
     enum ingest_tense tense;
+    int heading_year; /* "- 2007: Washington, May 1.": the year the words open with, or 0 */
 };
 
 /* What a matcher found: tokens [first, end), and the value when resolved (y == 0: not). */
@@ -372,6 +373,20 @@ static int dates_number_word(const struct dates_ctx *cx, size_t i, int *v)
     return dates_num(cx, i, v, &digits) && digits <= 2 && *v > 0;
 }
 
+/* A year heading the text and closed by a colon, after any bullet ("- 2007: Washington, May
+ * 1.", "2013: Tokyo, in October"): a timeline entry, whose month and day without a year are
+ * of that year, not of the document's. Returns the year, or 0. */
+static int dates_heading_year(const struct dates_ctx *cx)
+{
+    size_t i = 0, next;
+    int y;
+    while (i < cx->n && cx->tok[i].type == DATES_PUNCT && i < 2)
+        i++; /* the bullet: "-", "*", a dash */
+    if (!dates_year_at(cx, i, &y, &next) || !dates_punct(cx, next, ':'))
+        return 0;
+    return y;
+}
+
 /* Resolves a month (and day, 0 when none) without a year against the document date, in the
  * direction of the tense. With no tense, the nearer year wins (news convention: "on Oct. 14"
  * in a February story is last October). Returns the year, or 0 when it cannot be fixed. */
@@ -381,6 +396,8 @@ static int dates_year_for(const struct dates_ctx *cx, int m, int d)
     long cand, doc;
     int y = a->y;
 
+    if (cx->heading_year)
+        return cx->heading_year;
     if (a->prec == INGEST_PREC_UNKNOWN)
         return 0;
     if (a->prec == INGEST_PREC_YEAR)
@@ -491,7 +508,7 @@ static int dates_fill_month_day(const struct dates_ctx *cx, struct dates_hit *h,
     h->kind = "absolute";
     if (!y) {
         y = dates_year_for(cx, m, range ? 0 : d);
-        h->relative = 1;
+        h->relative = !cx->heading_year;
         if (y && d > dates_month_days(y, m))
             y = 0; /* "Feb. 29" in a common year */
     }
@@ -616,6 +633,7 @@ static int dates_match_bare_month(const struct dates_ctx *cx, size_t i, struct d
     h->prec = INGEST_PREC_MONTH;
     if (rel == 0) {
         y = dates_year_for(cx, m, 0);
+        h->relative = !cx->heading_year;
     } else if (a->prec < INGEST_PREC_MONTH) {
         y = rel == 2 ? a->y : 0;
     } else if (rel == -1) {
@@ -1143,9 +1161,15 @@ int ingest_dates_find(const char *text, size_t len, const char *doc_date, enum i
     cx.n = ntok;
     cx.doc = dates_anchor_parse(doc_date);
     cx.tense = tense;
+    cx.heading_year = 0;
+    int heading = dates_heading_year(&cx);
     for (size_t i = 0; i < ntok;) {
         struct dates_hit h;
         struct ingest_date_expr e;
+
+        if (toks[i].brk)
+            heading = 0; /* the entry's line ends: no later line is of its year */
+        cx.heading_year = heading;
 
         /* Matches start at a word or number boundary only. */
         if (toks[i].type == DATES_PUNCT ||

@@ -33,7 +33,9 @@ struct ingest_date_expr {
 
 /* Finds date expressions in text[0..len). doc_date ("YYYY-MM-DD", "YYYY-MM", "YYYY" or NULL)
  * anchors relative ones; tense says which way a bare weekday or month points (a weekday in
- * a past-tense sentence is the latest such day on or before the document date).
+ * a past-tense sentence is the latest such day on or before the document date). A text whose
+ * first line opens with a year and a colon ("- 2007: Washington, May 1.") is a timeline entry:
+ * a month or day without a year on that line is of that year ("relative" 0).
  * Returns 0 with *out (malloc'd, caller frees) and *count, or -1 on out of memory. */
 int ingest_dates_find(const char *text, size_t len, const char *doc_date, enum ingest_tense tense,
                       struct ingest_date_expr **out, size_t *count);

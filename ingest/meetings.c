@@ -568,6 +568,10 @@ static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                "are due",       "would hold",
                                                "are also to",   "is also to",
                                                "would also hold", "would also meet",
+                                               /* an itinerary told in the present: "then
+                                                  travels to Canada before holding talks" */
+                                               "then travels",  "then heads",
+                                               "then flies",    "then goes",
                                                NULL};
 
 /* Future words that also name plans of other things ("the stalled plan to move a base"):
@@ -920,6 +924,60 @@ static int mt_listed_place(const struct mt_ctx *cx, size_t pos, size_t end, size
     return 0;
 }
 
+/* Folded text [i, hi) opens with a year and a colon, after any bullet ("- 2007: Washington,
+ * May 1."). Sets [*ys, *ye) to the year's folded offsets. */
+static int mt_timeline_year(const struct mt_ctx *cx, size_t i, size_t hi, size_t *ys, size_t *ye)
+{
+    const char *low = cx->t.low;
+    size_t bullets = 0;
+    while (i < hi && (low[i] == '-' || low[i] == '*' || low[i] == ' ' ||
+                      (unsigned char)low[i] >= 0x80) && bullets < 6) {
+        bullets += low[i] != ' ';
+        i++; /* "-", "*", a dash or a bullet sign (UTF-8 bytes) */
+    }
+    if (i + 5 > hi || low[i + 4] != ':' || (low[i] != '1' && low[i] != '2'))
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (low[i + k] < '0' || low[i + k] > '9')
+            return 0;
+    *ys = i;
+    *ye = i + 4;
+    return 1;
+}
+
+/* Sentence s opens a paragraph with a year and a colon (mt_timeline_year): a timeline entry.
+ * Sets [*ys, *ye) to the year's folded offsets. */
+static int mt_timeline_heading(const struct mt_ctx *cx, size_t s, size_t *ys, size_t *ye)
+{
+    if (s > 0 && cx->sentences[s - 1].paragraph == cx->sentences[s].paragraph)
+        return 0;
+    return mt_timeline_year(cx, cx->sent_lo[s], cx->sent_hi[s], ys, ye);
+}
+
+/* Sentence h is the timeline heading (mt_timeline_heading) of the paragraph sentence s is in,
+ * s itself or before it. Returns h, or MT_NONE. */
+static size_t mt_timeline_entry(const struct mt_ctx *cx, size_t s)
+{
+    size_t h = s, ys, ye;
+    while (h > 0 && cx->sentences[h - 1].paragraph == cx->sentences[s].paragraph)
+        h--;
+    return mt_timeline_heading(cx, h, &ys, &ye) ? h : MT_NONE;
+}
+
+/* Folded text [from, pos) is "(place: " or "place: ": a release's line naming where. */
+static int mt_release_place_line(const struct mt_ctx *cx, size_t from, size_t pos)
+{
+    size_t i = from;
+    if (i < pos && cx->t.low[i] == '(')
+        i++;
+    if (!mt_at(&cx->t, i, pos, "place"))
+        return 0;
+    i += 5;
+    if (i >= pos || cx->t.low[i] != ':')
+        return 0;
+    return mt_skip_fwd(&cx->t, i + 1, pos) == pos;
+}
+
 /* Is the place at [pos, ...) introduced as where something happens ("in Tokyo", "at the
  * State Department", "visit to Tokyo", "to Seoul, where")? */
 static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t from, size_t to)
@@ -938,6 +996,13 @@ static int mt_place_cue(const struct mt_ctx *cx, size_t pos, size_t end, size_t 
         return 1;
     if (mt_prep_before(cx, pos, from, visits))
         return 1; /* "re-visit Japan" */
+    /* "(Place: Tokyo)", a release's line naming where (mt_release_place) */
+    if (mt_release_place_line(cx, from, pos))
+        return 1;
+    /* "- 2007: Washington, May 1.": the place a timeline entry opens with */
+    size_t ys, ye;
+    if (mt_timeline_year(cx, from, to, &ys, &ye) && mt_skip_fwd(&cx->t, ye + 1, to) == pos)
+        return 1;
     if (mt_listed_place(cx, pos, end, from, to))
         return 1;
     /* "to Seoul, where", "from Tokyo, where they met", "to Anchorage, Alaska, where" */
@@ -1022,11 +1087,10 @@ static int mt_req_cmp(const void *a, const void *b)
         }                                                                                          \
     } while (0)
 
-/* The role a person held on a date the sentence gives in full ("In April 2015 in New York,
- * John Kerry and Ashton Carter sat down with ..."), for one who held none of the offices
- * on the document date; NULL when the sentence has no such date or the person none then. */
-static const struct ingest_kb_role *mt_role_in_sentence(const struct mt_ctx *cx,
-                                                        const struct ingest_kb_entity *e, size_t s)
+/* The role e held on the first full date sentence s gives, or NULL. */
+static const struct ingest_kb_role *mt_role_on_sentence_date(const struct mt_ctx *cx,
+                                                             const struct ingest_kb_entity *e,
+                                                             size_t s)
 {
     const struct ingest_sentence *st = &cx->sentences[s];
     const struct ingest_kb_role *role = NULL;
@@ -1040,6 +1104,21 @@ static const struct ingest_kb_role *mt_role_in_sentence(const struct mt_ctx *cx,
             role = ingest_gazetteer_role_on(e, d[k].value);
     free(d);
     return role;
+}
+
+/* The role a person held on a date the sentence gives in full ("In April 2015 in New York,
+ * John Kerry and Ashton Carter sat down with ..."), for one who held none of the offices
+ * on the document date; in a timeline entry with no such date, the date of its heading. NULL
+ * when there is no such date or the person held none then. */
+static const struct ingest_kb_role *mt_role_in_sentence(const struct mt_ctx *cx,
+                                                        const struct ingest_kb_entity *e, size_t s)
+{
+    /* "- 2007: Washington, May 1. Rice and Gates received ...": the entry's heading first,
+     * a year in the entry's words ("the first rewrite since 1997") being another time */
+    size_t h = mt_timeline_entry(cx, s);
+    const struct ingest_kb_role *entry =
+        h == MT_NONE || h == s ? NULL : mt_role_on_sentence_date(cx, e, h);
+    return entry ? entry : mt_role_on_sentence_date(cx, e, s);
 }
 
 /* A transcript's speaker label ("SECRETARY POMPEO: ... Acting Secretary Shanahan and I were
@@ -1629,6 +1708,8 @@ static int mt_scan_offices(struct mt_ctx *cx)
         {"secretary of state and defense secretary", SEAT_US, 0},
         {"the two secretaries", SEAT_US, 0},
         {"the four ministers", SEAT_FOUR, 0}, /* a readout's name for the 2+2's members */
+        {"the same four ministers", SEAT_FOUR, 0},
+        {"the same four officials", SEAT_FOUR, 0},
         /* "The four are also to hold ...": the four just named, as the subject of a verb
          * (not "the four Quad leaders") */
         {"the four are", SEAT_FOUR, 0},
@@ -2276,6 +2357,11 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                                          "ministerial meeting",
                                          "ministerial talks",
                                          "ministerial dialogue",
+                                         "ministerial-level meeting",
+                                         "ministerial-level talks",
+                                         "ministerial-level dialogue",
+                                         "ministerial level meeting",
+                                         "ministerial level talks",
                                          NULL};
         for (const char *const *w = mn; *w; w++)
             for (size_t p = mt_find(t, a, b, *w); p != MT_NONE; p = mt_find(t, p + 1, b, *w)) {
@@ -2392,8 +2478,11 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
     /* The body itself meeting: "the forum did not meet again until December 2002", "the
      * committee met in Tokyo". */
     {
-        static const char *const bodies[] = {"the forum", "the committee", "the panel",
-                                             "the ministers", NULL};
+        /* "when our predecessors last met in this format": the ministers before them */
+        static const char *const bodies[] = {"the forum",        "the committee",
+                                             "the panel",        "the ministers",
+                                             "our predecessors", "their predecessors",
+                                             NULL};
         static const char *const verbs[] = {"meet", "met", "meets", "convene", "convened",
                                             "reconvene", "reconvened", "gather", "gathered",
                                             NULL};
@@ -2635,8 +2724,8 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             size_t len, q = mt_interaction_near_two(
                             cx, s, mt_seats_middle(cx, s, SEAT_LEADERS), &len, multi);
             /* "where he had met Canadian Prime Minister Trudeau": a leader of one ally meeting
-             * another country's, told through a pronoun, is the meeting with someone of neither
-             * ally below */
+             * another country's, told through a pronoun, is read below, where the pronoun
+             * finds its leader (a summit all the same) */
             if (q != MT_NONE && !((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP))) {
                 static const char *const aux[] = {"had", "has", "also", "then", "later", NULL};
                 static const char *const pron[] = {"he", "she", NULL};
@@ -2788,7 +2877,10 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             }
         }
         if (obj && subj != MT_NONE) {
-            if (mt_add_raw(cx, s, v, v + vl, "other", &idx) != 0)
+            /* two heads of government meeting are a summit, however it is told */
+            int summit = (cx->persons[subj].seat & (SEAT_LEADER_US | SEAT_LEADER_JP)) &&
+                         (obj->seat & SEAT_LEADER_OTHER);
+            if (mt_add_raw(cx, s, v, v + vl, summit ? "summit" : "other", &idx) != 0)
                 return -1;
             struct mt_raw *r = &cx->raws[idx];
             r->foreign = 1;
@@ -2823,6 +2915,21 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     return -1;
                 cx->raws[idx].foreign |= mt_foreign_near(cx, q, q + len, a, b);
             }
+        }
+    }
+
+    /* "- 2013: Tokyo, in October.": an entry of a timeline in a story about the 2+2 series
+     * is another meeting of it, even with no meeting word */
+    {
+        size_t ys, ye;
+        int own = 0;
+        for (size_t i = cx->raw_count; i-- > 0 && cx->raws[i].sentence == s;)
+            own = 1;
+        if (!own && mt_timeline_heading(cx, s, &ys, &ye) && mt_series_story(cx, s, b)) {
+            if (mt_add_raw(cx, s, ys, ye, NULL, &idx) != 0)
+                return -1;
+            cx->raws[idx].anaphoric = 1;
+            cx->raws[idx].distinct = 1;
         }
     }
     return 0;
@@ -2908,6 +3015,19 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
         size_t n0 = cx->sent_lo[r->sentence + 1], n1 = cx->sent_hi[r->sentence + 1];
         if (mt_at_any(t, n0, n1, plans) && mt_has_any(t, n0, n1, off) &&
             mt_has_any(t, a, b, mt_changed_plan_cues_past))
+            return "cancelled";
+        /* "A session was planned for July 1 ... Tokyo called it off after ...": a plan told
+         * in the past, then undone by a verb whose "it" is that plan's meeting */
+        static const char *const undone[] = {
+            "called it off", "calls it off",   "call it off",  "put it off",   "puts it off",
+            "cancelled it",  "canceled it",    "cancels it",   "postponed it", "postpones it",
+            "scrapped it",   "scraps it",      "shelved it",   "dropped it",   NULL};
+        static const char *const planned[] = {"was planned",   "were planned", "was scheduled",
+                                              "was set for",   "was due",      "were due",
+                                              "was to ",       "were to ",     NULL};
+        size_t s0 = cx->sent_lo[r->sentence], s1 = cx->sent_hi[r->sentence];
+        if (mt_has_any(t, n0, n0 + 60 < n1 ? n0 + 60 : n1, undone) &&
+            (mt_has_any(t, s0, s1, planned) || mt_has_any(t, s0, s1, mt_changed_plan_cues_past)))
             return "cancelled";
     }
     /* "hopes to travel to Washington for talks with Biden": the talks are the purpose of
@@ -3453,6 +3573,20 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
         if (ingest_dates_find(t->clean + s->clean.start, s->clean.end - s->clean.start,
                               cx->doc_date, dir, &e, &n) != 0)
             goto out;
+        /* "was planned for July 1" in a December story: a month and day of a plan called
+         * off is the nearer one, not next year's; only a weekday counts forward */
+        for (size_t i = 0; i < n && dir == INGEST_TENSE_FUTURE && mt_status_group(status) == 4;
+             i++)
+            if (e[i].clean.start + s->clean.start == r->date_clean.start && e[i].relative &&
+                strcmp(e[i].kind, "absolute") == 0) {
+                free(e);
+                e = NULL;
+                dir = INGEST_TENSE_UNKNOWN;
+                if (ingest_dates_find(t->clean + s->clean.start, s->clean.end - s->clean.start,
+                                      cx->doc_date, dir, &e, &n) != 0)
+                    goto out;
+                break;
+            }
         for (size_t i = 0; i < n; i++) {
             if (e[i].clean.start + s->clean.start != r->date_clean.start)
                 continue;
@@ -3500,6 +3634,16 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                 best_score = r->place_score;
             }
         }
+        /* "(Place: Tokyo)" atop a release: where its meetings placed only by their country
+         * ("who were visiting Japan") were held */
+        if (best && best->rank == 1)
+            for (size_t k = 0; k < cx->place_count; k++)
+                if (cx->places[k].rank >= 2 && !cx->places[k].owned_name &&
+                    mt_release_place_line(cx, cx->sent_lo[cx->places[k].sentence],
+                                          cx->places[k].start)) {
+                    best = &cx->places[k];
+                    break;
+                }
         if (best && best->owned_name && !best->venue && !cx->dateline) {
             /* "here", placed by the text's own "here in Washington"; else no place */
             if (cx->here_name) {
@@ -4328,6 +4472,54 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             r->date_clean.start = sentences[p].clean.start + sd[p].e[k].clean.start;
             r->date_clean.end = sentences[p].clean.start + sd[p].e[k].clean.end;
             break;
+        }
+    }
+
+    /* A timeline entry ("- 2007: Washington, May 1. Rice and Gates received ..."): the
+     * meetings its later sentences tell of take the day and place of its heading, and
+     * officials named in a sentence of it with no meeting word ("with Kerry and Hagel flying
+     * in") are participants of the entry's meeting. */
+    for (size_t i = 0; i < cx.raw_count; i++) {
+        struct mt_raw *r = &cx.raws[i];
+        size_t s = r->sentence, h = mt_timeline_entry(&cx, s);
+        if (h == MT_NONE || r->history || r->spawned)
+            continue;
+        /* a date of the sentence's own counts when it falls in the entry's year, not
+         * "the first rewrite since 1997" */
+        int own = 0;
+        size_t ys = 0, ye;
+        for (size_t k = 0; h < s && k < sd[s].n; k++)
+            own |= mt_timeline_heading(&cx, h, &ys, &ye) &&
+                   strncmp(sd[s].e[k].value, cx.t.low + ys, 4) == 0;
+        if (h < s ? !own : r->start < cx.sent_lo[s] + 12) {
+            size_t best = MT_NONE;
+            for (size_t k = 0; k < sd[h].n; k++)
+                if (best == MT_NONE || sd[h].e[k].precision > sd[h].e[best].precision)
+                    best = k;
+            if (best != MT_NONE) {
+                r->has_date = 1;
+                r->date_sentence = h;
+                r->date_clean.start = sentences[h].clean.start + sd[h].e[best].clean.start;
+                r->date_clean.end = sentences[h].clean.start + sd[h].e[best].clean.end;
+            }
+            MT_EACH_PLACE(&cx, h, k)
+            {
+                r->place = k;
+                r->place_score = 1000; /* the entry's own place, above any in its words */
+                break;
+            }
+        }
+        if (s != h)
+            continue;
+        for (size_t q = s + 1; q < sentence_count &&
+                               sentences[q].paragraph == sentences[s].paragraph;
+             q++) {
+            if (cx.rend[q] > cx.rfirst[q])
+                continue;
+            MT_EACH_PERSON(&cx, q, k)
+            if ((cx.persons[k].seat & SEAT_FOUR) &&
+                MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
+                goto out;
         }
     }
 

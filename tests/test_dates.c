@@ -163,6 +163,17 @@ static void test_month_day_no_year(void)
     EXPR("They met on Feb. 29.", "2009-03-01", PAST, "Feb. 29", "", UNKNOWN, NULL);
     /* Day first. */
     EXPR("They met on 14 October.", "2010-02-04", PAST, "14 October", "2009-10-14", DAY, NULL);
+    /* A timeline entry headed by its year: the month and day are of that year. */
+    EXPR("- 1998: Ottawa, Sept. 9. Talks ran late.", "2021-05-02", PAST, "Sept. 9", "1998-09-09",
+         DAY, "absolute");
+    EXPR("* 2004: Canberra, in March, with", "2021-05-02", PAST, "March", "2004-03", MONTH,
+         "month");
+    EXPR("2016: Seoul on 3 June", "2021-05-02", NOTENSE, "3 June", "2016-06-03", DAY, NULL);
+    /* A year elsewhere, or not closed by a colon, heads nothing. */
+    EXPR("In 1998: Ottawa, Sept. 9.", "2021-05-02", PAST, "Sept. 9", "2020-09-09", DAY, NULL);
+    EXPR("- 1998 Ottawa, Sept. 9.", "2021-05-02", PAST, "Sept. 9", "2020-09-09", DAY, NULL);
+    EXPR("- 1998: Ottawa.\nThey met on Sept. 9.", "2021-05-02", PAST, "Sept. 9", "2020-09-09",
+         DAY, NULL);
 }
 
 static void test_relative_days(void)
