@@ -317,7 +317,9 @@ static const char *const lex_given_m[] = {
     "jiro", "saburo", "nobuo", "minoru", "katsuya", "seiji", "koichiro", "hirofumi", "nobutaka",
     "yoshimasa", "toshimitsu", "hirokazu", "susumu", "kazuyoshi", "akinori", "yasuhiro",
     "hiroyuki", "tetsuya", "daisuke", "ryota", "shota", "yuta", "haruto", "sota", "yuto",
-    "tetsuo", "hideki", "masaru", "yoshio", "toshio", "kenichi", "shunji", "tatsuya"};
+    "tetsuo", "hideki", "masaru", "yoshio", "toshio", "kenichi", "shunji", "tatsuya", "denny",
+    "enrique", "ferdinand", "gilberto", "rodrigo", "benigno", "carlos", "jose", "luis", "miguel",
+    "antonio", "manuel", "francisco"};
 static const char *const lex_given_f[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
     "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily",
@@ -3509,6 +3511,11 @@ static char given_gender(const struct ent_ctx *x, const char *name)
 
     if (!name)
         return 0;
+    n = strlen(name);
+    if (n > 4 && (!strcmp(name + n - 4, " Jr.") || !strcmp(name + n - 4, " Sr.") ||
+                  !strcmp(name + n - 3, " Jr") || !strcmp(name + n - 3, " Sr")))
+        return 'm'; /* "Ferdinand Marcos Jr.": a son named after his father */
+    n = 0;
     while (name[n] && name[n] != ' ' && n + 1 < sizeof(w)) {
         w[n] = (char)tolower((unsigned char)name[n]);
         n++;

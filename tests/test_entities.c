@@ -730,6 +730,22 @@ static void test_hon_honorific(void)
     done(&d);
 }
 
+/* Given names the gazetteer does not list, and a generational suffix, tell a man: a "he"
+ * after them can be theirs. */
+static void test_given_name_gender(void)
+{
+    struct doc d;
+
+    extract(&d,
+            "Governor Rodrigo Alcantara met Senator Hollis Breckridge Sr. in Cebu, where Ambassador "
+            "Dana Whitcombe Jr. joined them.",
+            "2024-03-02");
+    CHECK(find(&d, "Rodrigo Alcantara") && find(&d, "Rodrigo Alcantara")->gender == 'm');
+    CHECK(find(&d, "Hollis Breckridge Sr.") && find(&d, "Hollis Breckridge Sr.")->gender == 'm');
+    CHECK(find(&d, "Dana Whitcombe Jr.") && find(&d, "Dana Whitcombe Jr.")->gender == 'm');
+    done(&d);
+}
+
 int main(void)
 {
     char err[512];
@@ -747,6 +763,7 @@ int main(void)
     test_unknown_people();
     test_list_lines();
     test_hon_honorific();
+    test_given_name_gender();
     test_role_reference();
     test_organizations_places();
     test_metonyms_demonyms();
