@@ -3,6 +3,7 @@
  * agree (meetings.h). Pure: no SQLite, no HTTP. */
 #include "ingest/meetings.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdint.h>
@@ -313,7 +314,9 @@ struct merge_group {
     const char *kind;
     int referenced, cancelled;
     const struct ingest_meeting_mention *best; /* the most precise date */
-    const char **people;                       /* borrowed entity ids, distinct */
+    char lo[11], hi[11]; /* the days best's date covers, when it has one ("" when not) */
+    enum ingest_precision precision; /* best's, kept here: read for every candidate */
+    const char **people;             /* borrowed entity ids, distinct */
     size_t people_count, people_cap;
     size_t *inputs;
     size_t input_count, input_cap;
@@ -361,30 +364,41 @@ static int merge_is_cancelled(const char *status)
     return status && strcmp(status, "cancelled") == 0;
 }
 
-/* How well mention m fits group g: -1 when it cannot be the same meeting. */
-static int merge_fit(const struct merge_group *g, const struct ingest_meeting_mention *m)
+/* How well mention m fits group g: -1 when it cannot be the same meeting. mlo and mhi are the
+ * days m's date covers (merge_interval), unused when it has no date. */
+static int merge_fit(const struct merge_group *g, const struct ingest_meeting_mention *m,
+                     const char mlo[11], const char mhi[11])
 {
-    const struct ingest_meeting_mention *b = g->best;
-    size_t shared = merge_shared(g, m);
-    int score = 0;
+    size_t shared;
+    int score = 0, dated = g->lo[0] != '\0'; /* best has a date */
 
     if (strcmp(g->kind, m->kind) != 0 || g->referenced != merge_is_referenced(m))
         return -1;
     if (g->cancelled != merge_is_cancelled(m->status))
         return -1; /* a meeting called off is not the one held */
-    if (b->date[0] && m->date[0]) {
-        if (!merge_overlap(b->date, b->date_part, m->date, m->date_part))
+    if (dated && m->date[0]) {
+        if (!(strcmp(g->lo, mhi) <= 0 && strcmp(mlo, g->hi) <= 0))
+            return -1; /* the days do not overlap (merge_overlap on the kept intervals) */
+        if (g->referenced && strcmp(g->best->date, m->date) != 0)
             return -1;
-        if (g->referenced && strcmp(b->date, m->date) != 0)
-            return -1;
-        score += 10 * (int)(m->date_precision < b->date_precision ? m->date_precision
-                                                                  : b->date_precision);
+        score += 10 * (int)(m->date_precision < g->precision ? m->date_precision : g->precision);
     }
+    shared = merge_shared(g, m);
     if (m->participant_count >= 2 && g->people_count >= 2 && shared == 0)
         return -1;
-    if ((!b->date[0] || !m->date[0]) && shared < 2)
+    if ((!dated || !m->date[0]) && shared < 2)
         return -1; /* with a date missing, the people must say it is the same meeting */
     return score + (int)shared;
+}
+
+static void merge_set_best(struct merge_group *g, const struct ingest_meeting_mention *m)
+{
+    g->best = m;
+    g->precision = m->date_precision;
+    if (m->date[0])
+        merge_interval(m->date, m->date_part, g->lo, g->hi);
+    else
+        g->lo[0] = g->hi[0] = '\0';
 }
 
 static int merge_add(struct merge_group *g, size_t input, const struct ingest_meeting_mention *m)
@@ -392,7 +406,7 @@ static int merge_add(struct merge_group *g, size_t input, const struct ingest_me
     if (merge_push((void **)&g->inputs, &g->input_count, &g->input_cap, &input, sizeof input) != 0)
         return -1;
     if ((int)m->date_precision > (int)g->best->date_precision)
-        g->best = m;
+        merge_set_best(g, m);
     for (size_t i = 0; i < m->participant_count; i++) {
         const char *id = m->participants[i].entity_id;
         int have = 0;
@@ -516,102 +530,495 @@ void ingest_merge_result_clear(struct ingest_merge_result *result)
     result->count = 0;
 }
 
-static int merge_input_cmp_prec(const struct ingest_merge_input *in, size_t a, size_t b)
+/* ---- the merge's index: keys to lists of group numbers ----
+ * A mention can only join a group of its kind and status class whose days overlap its own
+ * (then both dates fall in one year and their months meet), or, with a date missing, a group
+ * that has two of its people. So groups are listed under the months their dates cover and
+ * under each of their people, and a mention is tried only against the groups under its own
+ * months or people, not against every group so far. Documents and the ids given out are keys
+ * too. Keys are built in one buffer: a tag byte, the class, then the rest. */
+
+struct merge_list {
+    size_t *items;
+    size_t count, cap;
+};
+
+struct merge_slot {
+    char *key; /* NULL: a free slot */
+    size_t key_len;
+    uint64_t hash;
+    struct merge_list list;
+};
+
+struct merge_index {
+    struct merge_slot *slots;
+    size_t cap, used; /* cap: a power of two */
+    char *key;        /* the key being built */
+    size_t key_len, key_cap;
+};
+
+static void merge_index_clear(struct merge_index *ix)
 {
-    int pa = in[a].mention->date_precision, pb = in[b].mention->date_precision;
-    if (pa != pb)
-        return pb - pa;
-    return a < b ? -1 : a > b;
+    for (size_t s = 0; s < ix->cap; s++) {
+        free(ix->slots[s].key);
+        free(ix->slots[s].list.items);
+    }
+    free(ix->slots);
+    free(ix->key);
+    memset(ix, 0, sizeof *ix);
+}
+
+static int merge_key_put(struct merge_index *ix, const char *bytes, size_t n)
+{
+    if (ix->key_len + n + 1 > ix->key_cap) {
+        size_t ncap = (ix->key_len + n + 1) * 2;
+        char *grown = realloc(ix->key, ncap);
+        if (!grown)
+            return -1;
+        ix->key = grown;
+        ix->key_cap = ncap;
+    }
+    memcpy(ix->key + ix->key_len, bytes, n);
+    ix->key_len += n;
+    ix->key[ix->key_len] = '\0';
+    return 0;
+}
+
+/* Starts a key: tag, then the class a group and a mention must share (kind, referenced,
+ * cancelled), then rest. Returns 0, or -1 out of memory. */
+static int merge_key(struct merge_index *ix, char tag, const char *kind, int referenced,
+                     int cancelled, const char *rest, size_t rest_len)
+{
+    char head[3] = {tag, referenced ? '1' : '0', cancelled ? '1' : '0'};
+    ix->key_len = 0;
+    return merge_key_put(ix, head, sizeof head) != 0 ||
+                   merge_key_put(ix, kind, strlen(kind)) != 0 ||
+                   merge_key_put(ix, "\x1f", 1) != 0 || merge_key_put(ix, rest, rest_len) != 0
+               ? -1
+               : 0;
+}
+
+static uint64_t merge_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The slot of the key last built: its own, or the free one where it would go. */
+static struct merge_slot *merge_index_slot(const struct merge_index *ix, uint64_t h)
+{
+    size_t s = (size_t)h & (ix->cap - 1);
+    while (ix->slots[s].key && (ix->slots[s].hash != h || ix->slots[s].key_len != ix->key_len ||
+                                memcmp(ix->slots[s].key, ix->key, ix->key_len) != 0))
+        s = (s + 1) & (ix->cap - 1);
+    return &ix->slots[s];
+}
+
+/* The list under the key last built, or NULL when there is none. The pointer lasts until the
+ * next merge_index_add(). */
+static const struct merge_list *merge_index_find(const struct merge_index *ix)
+{
+    const struct merge_slot *slot;
+    if (!ix->cap)
+        return NULL;
+    slot = merge_index_slot(ix, merge_hash(ix->key, ix->key_len));
+    return slot->key ? &slot->list : NULL;
+}
+
+static int merge_index_grow(struct merge_index *ix)
+{
+    struct merge_index bigger = *ix;
+    bigger.cap = ix->cap ? ix->cap * 2 : 256;
+    bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
+    if (!bigger.slots)
+        return -1;
+    for (size_t s = 0; s < ix->cap; s++) {
+        const struct merge_slot *from = &ix->slots[s];
+        size_t t = (size_t)from->hash & (bigger.cap - 1);
+        if (!from->key)
+            continue;
+        while (bigger.slots[t].key)
+            t = (t + 1) & (bigger.cap - 1);
+        bigger.slots[t] = *from;
+    }
+    free(ix->slots);
+    ix->slots = bigger.slots;
+    ix->cap = bigger.cap;
+    return 0;
+}
+
+/* Appends item to the list under the key last built, making the key when new. Returns 0, or
+ * -1 out of memory. */
+static int merge_index_add(struct merge_index *ix, size_t item)
+{
+    uint64_t h = merge_hash(ix->key, ix->key_len);
+    struct merge_slot *slot;
+
+    if ((ix->used + 1) * 2 > ix->cap && merge_index_grow(ix) != 0)
+        return -1;
+    slot = merge_index_slot(ix, h);
+    if (!slot->key) {
+        slot->key = malloc(ix->key_len + 1);
+        if (!slot->key)
+            return -1;
+        memcpy(slot->key, ix->key, ix->key_len + 1);
+        slot->key_len = ix->key_len;
+        slot->hash = h;
+        ix->used++;
+    }
+    return merge_push((void **)&slot->list.items, &slot->list.count, &slot->list.cap, &item,
+                      sizeof item);
+}
+
+/* Month buckets: 0-99 from "YYYY-MM", MERGE_ODD for days not written that way. */
+#define MERGE_ODD 100
+
+static int merge_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The month buckets an interval covers. merge_interval gives lo and hi the same first four
+ * bytes (one year), and as strings compare byte by byte, two intervals overlap only when
+ * those are the same and (both written "YYYY-MM") their month ranges meet. */
+static void merge_months(const char lo[11], const char hi[11], int *first, int *last)
+{
+    int a, b;
+    if (lo[4] != '-' || hi[4] != '-' || !merge_digit(lo[5]) || !merge_digit(lo[6]) ||
+        !merge_digit(hi[5]) || !merge_digit(hi[6])) {
+        *first = *last = MERGE_ODD;
+        return;
+    }
+    a = (lo[5] - '0') * 10 + (lo[6] - '0');
+    b = (hi[5] - '0') * 10 + (hi[6] - '0');
+    *first = a < b ? a : b;
+    *last = a < b ? b : a;
+}
+
+static int merge_month_key(struct merge_index *ix, const char *kind, int referenced, int cancelled,
+                           const char lo[11], int month)
+{
+    char rest[5];
+    memcpy(rest, lo, 4);
+    rest[4] = (char)(month + 1); /* never NUL */
+    return merge_key(ix, 'M', kind, referenced, cancelled, rest, sizeof rest);
+}
+
+/* The state of one merge run. */
+struct merge_run {
+    const struct ingest_merge_input *inputs;
+    struct merge_group *groups;
+    size_t group_count, group_cap;
+    struct merge_index ix;
+    size_t *seen; /* per group: the mention (its place in the order, + 1) that listed it last */
+    size_t *cands, cand_count;
+};
+
+/* Lists every group under the key last built as a candidate, once per mention. */
+static void merge_cands_from(struct merge_run *run, size_t stamp)
+{
+    const struct merge_list *l = merge_index_find(&run->ix);
+    for (size_t k = 0; l && k < l->count; k++) {
+        size_t g = l->items[k];
+        if (run->seen[g] != stamp) {
+            run->seen[g] = stamp;
+            run->cands[run->cand_count++] = g;
+        }
+    }
+}
+
+/* Builds the key of a pair of people (in either order: the smaller id first). */
+static int merge_pair_key(struct merge_index *ix, char tag, const char *kind, int referenced,
+                          int cancelled, const char *a, const char *b)
+{
+    const char *lo = strcmp(a, b) < 0 ? a : b, *hi = lo == a ? b : a;
+    return merge_key(ix, tag, kind, referenced, cancelled, lo, strlen(lo)) != 0 ||
+                   merge_key_put(ix, "\x1f", 1) != 0 || merge_key_put(ix, hi, strlen(hi)) != 0
+               ? -1
+               : 0;
+}
+
+/* Lists the groups that have two of m's people (merge_shared() >= 2 needs them): under each
+ * pair of its distinct people (pair_tag), or under a person it names twice (one_tag). */
+static int merge_cands_by_people(struct merge_run *run, const struct ingest_meeting_mention *m,
+                                 char pair_tag, char one_tag, size_t stamp)
+{
+    int ref = merge_is_referenced(m), can = merge_is_cancelled(m->status);
+
+    for (size_t i = 0; i < m->participant_count; i++) {
+        const char *a = m->participants[i].entity_id;
+        int first = 1, twice = 0;
+        if (!a)
+            continue;
+        for (size_t k = 0; k < i && first; k++)
+            first = !m->participants[k].entity_id || strcmp(m->participants[k].entity_id, a);
+        if (!first)
+            continue; /* each distinct person once */
+        for (size_t k = i + 1; k < m->participant_count; k++) {
+            const char *b = m->participants[k].entity_id;
+            int seen_b = 0;
+            if (!b)
+                continue;
+            if (strcmp(a, b) == 0) {
+                twice = 1;
+                continue;
+            }
+            for (size_t j = 0; j < k && !seen_b; j++)
+                seen_b = j != i && m->participants[j].entity_id &&
+                         strcmp(m->participants[j].entity_id, b) == 0;
+            if (seen_b)
+                continue; /* the pair (a, b) is listed already */
+            if (merge_pair_key(&run->ix, pair_tag, m->kind, ref, can, a, b) != 0)
+                return -1;
+            merge_cands_from(run, stamp);
+        }
+        if (twice) {
+            if (merge_key(&run->ix, one_tag, m->kind, ref, can, a, strlen(a)) != 0)
+                return -1;
+            merge_cands_from(run, stamp);
+        }
+    }
+    return 0;
+}
+
+/* The groups mention m could fit (merge_fit decides): with a date, the dated groups of its
+ * class in the months its days cover and the dateless ones that have two of its people;
+ * without, every group of its class that has two of its people. */
+static int merge_find_cands(struct merge_run *run, const struct ingest_meeting_mention *m,
+                            const char mlo[11], const char mhi[11], size_t stamp)
+{
+    int ref = merge_is_referenced(m), can = merge_is_cancelled(m->status);
+
+    run->cand_count = 0;
+    if (m->date[0]) {
+        int first, last;
+        merge_months(mlo, mhi, &first, &last);
+        if (first == MERGE_ODD)
+            first = 0; /* days not written YYYY-MM-DD: any month of the year */
+        for (int mo = first; mo <= last; mo++) {
+            if (merge_month_key(&run->ix, m->kind, ref, can, mlo, mo) != 0)
+                return -1;
+            merge_cands_from(run, stamp);
+        }
+        if (last != MERGE_ODD) {
+            if (merge_month_key(&run->ix, m->kind, ref, can, mlo, MERGE_ODD) != 0)
+                return -1;
+            merge_cands_from(run, stamp);
+        }
+        return merge_cands_by_people(run, m, 'V', 'U', stamp);
+    }
+    return merge_cands_by_people(run, m, 'B', 'A', stamp);
+}
+
+/* Starts a group with mention m and lists it under the months its date covers. Returns its
+ * number, or SIZE_MAX out of memory. */
+static size_t merge_new_group(struct merge_run *run, const struct ingest_meeting_mention *m)
+{
+    struct merge_group g;
+    size_t n = run->group_count;
+    int first, last;
+
+    memset(&g, 0, sizeof g);
+    g.kind = m->kind;
+    g.referenced = merge_is_referenced(m);
+    g.cancelled = merge_is_cancelled(m->status);
+    merge_set_best(&g, m);
+    if (merge_push((void **)&run->groups, &run->group_count, &run->group_cap, &g, sizeof g) != 0)
+        return SIZE_MAX;
+    if (!m->date[0])
+        return n;
+    merge_months(g.lo, g.hi, &first, &last);
+    for (int mo = first; mo <= last; mo++)
+        if (merge_month_key(&run->ix, g.kind, g.referenced, g.cancelled, g.lo, mo) != 0 ||
+            merge_index_add(&run->ix, n) != 0)
+            return SIZE_MAX;
+    return n;
+}
+
+/* Adds input i (mention m) to group g and lists g under its new people and m's document. */
+static int merge_place(struct merge_run *run, size_t g, size_t i,
+                       const struct ingest_meeting_mention *m)
+{
+    struct merge_group *gr = &run->groups[g];
+    size_t known = gr->people_count;
+    const char *doc_id = run->inputs[i].doc_id;
+
+    /* The order puts the most precise dates first, so a group's best (and so its months) is
+     * the mention that started it until groups are merged by registry row. */
+    assert(gr->input_count == 0 || (int)m->date_precision <= (int)gr->best->date_precision);
+    if (merge_add(gr, i, m) != 0)
+        return -1;
+    for (size_t k = known; k < gr->people_count; k++) {
+        const char *id = gr->people[k];
+        int dateless = !gr->best->date[0];
+        if (merge_key(&run->ix, 'A', gr->kind, gr->referenced, gr->cancelled, id, strlen(id)) !=
+                0 ||
+            merge_index_add(&run->ix, g) != 0)
+            return -1;
+        if (dateless && (merge_key(&run->ix, 'U', gr->kind, gr->referenced, gr->cancelled, id,
+                                   strlen(id)) != 0 ||
+                         merge_index_add(&run->ix, g) != 0))
+            return -1;
+        /* every pair of people, once: the new one with each before it */
+        for (size_t j = 0; j < k; j++) {
+            if (merge_pair_key(&run->ix, 'B', gr->kind, gr->referenced, gr->cancelled,
+                               gr->people[j], id) != 0 ||
+                merge_index_add(&run->ix, g) != 0)
+                return -1;
+            if (dateless && (merge_pair_key(&run->ix, 'V', gr->kind, gr->referenced, gr->cancelled,
+                                            gr->people[j], id) != 0 ||
+                             merge_index_add(&run->ix, g) != 0))
+                return -1;
+        }
+    }
+    if (doc_id && (merge_key(&run->ix, 'D', "", 0, 0, doc_id, strlen(doc_id)) != 0 ||
+                   merge_index_add(&run->ix, g) != 0))
+        return -1;
+    return 0;
+}
+
+/* Sets *best to the group input i (mention m) fits best, the first of equals, or SIZE_MAX when
+ * none fits. Returns 0, or -1 out of memory. */
+static int merge_choose(struct merge_run *run, size_t i, const struct ingest_meeting_mention *m,
+                        size_t stamp, size_t *best)
+{
+    const char *doc_id = run->inputs[i].doc_id;
+    const struct merge_list *same_doc = NULL;
+    char mlo[11] = "", mhi[11] = "";
+    int best_fit = -1;
+
+    *best = SIZE_MAX;
+    if (m->date[0])
+        merge_interval(m->date, m->date_part, mlo, mhi);
+    if (merge_find_cands(run, m, mlo, mhi, stamp) != 0)
+        return -1;
+    if (doc_id) {
+        if (merge_key(&run->ix, 'D', "", 0, 0, doc_id, strlen(doc_id)) != 0)
+            return -1;
+        same_doc = merge_index_find(&run->ix);
+    }
+    for (size_t c = 0; c < run->cand_count; c++) {
+        size_t g = run->cands[c];
+        int fit = merge_fit(&run->groups[g], m, mlo, mhi);
+        /* never two mentions of one document in a group: the extractor already collapsed
+         * what it could tell was one meeting */
+        for (size_t k = 0; fit >= 0 && same_doc && k < same_doc->count; k++)
+            if (same_doc->items[k] == g)
+                fit = -1;
+        if (fit > best_fit || (fit >= 0 && fit == best_fit && g < *best)) {
+            best_fit = fit;
+            *best = g;
+        }
+    }
+    return 0;
+}
+
+struct merge_order {
+    int precision;
+    size_t input;
+};
+
+/* The most precise dates first, then in input order. */
+static int merge_order_cmp(const void *a, const void *b)
+{
+    const struct merge_order *x = a, *y = b;
+    if (x->precision != y->precision)
+        return y->precision - x->precision;
+    return x->input < y->input ? -1 : x->input > y->input;
+}
+
+static int merge_size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 static char *merge_strdup(const char *s) { return s ? strdup(s) : NULL; }
 
+/* Groups that reached the same registry row are one meeting: the first of them takes the
+ * inputs of the others, in group order. */
+static int merge_by_row(struct merge_run *run, const struct ingest_registry *reg)
+{
+    size_t *owner = reg ? malloc((reg->count + 1) * sizeof *owner) : NULL;
+
+    if (!reg)
+        return 0;
+    if (!owner)
+        return -1;
+    for (size_t r = 0; r < reg->count; r++)
+        owner[r] = SIZE_MAX;
+    for (size_t g = 0; g < run->group_count; g++) {
+        struct merge_group *gr = &run->groups[g];
+        size_t r;
+        if (!gr->row)
+            continue;
+        r = (size_t)(gr->row - reg->rows);
+        if (owner[r] == SIZE_MAX) {
+            owner[r] = g;
+            continue;
+        }
+        for (size_t k = 0; k < gr->input_count; k++)
+            if (merge_add(&run->groups[owner[r]], gr->inputs[k],
+                          run->inputs[gr->inputs[k]].mention) != 0) {
+                free(owner);
+                return -1;
+            }
+        gr->dead = 1;
+    }
+    free(owner);
+    return 0;
+}
+
 int ingest_meetings_merge(const struct ingest_merge_input *inputs, size_t input_count,
                           const struct ingest_registry *reg, struct ingest_merge_result *out)
 {
-    struct merge_group *groups = NULL;
-    size_t group_count = 0, group_cap = 0, *order = NULL;
+    struct merge_run run = {.inputs = inputs};
+    struct merge_order *order = NULL;
     struct ingest_merged_meeting *list = NULL;
     size_t list_count = 0;
     int rc = -1;
 
     memset(out, 0, sizeof *out);
     order = malloc((input_count + 1) * sizeof *order);
-    if (!order)
+    run.seen = calloc(input_count + 1, sizeof *run.seen);
+    run.cands = malloc((input_count + 1) * sizeof *run.cands);
+    if (!order || !run.seen || !run.cands)
         goto out;
     for (size_t i = 0; i < input_count; i++)
-        order[i] = i;
+        order[i] =
+            (struct merge_order){inputs[i].mention ? (int)inputs[i].mention->date_precision : 0, i};
     /* The most precise dates first: they anchor the groups. */
-    for (size_t i = 1; i < input_count; i++)
-        for (size_t j = i; j > 0 && merge_input_cmp_prec(inputs, order[j], order[j - 1]) < 0; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    qsort(order, input_count, sizeof *order, merge_order_cmp);
     for (size_t oi = 0; oi < input_count; oi++) {
-        size_t i = order[oi];
+        size_t i = order[oi].input, best;
         const struct ingest_meeting_mention *m = inputs[i].mention;
-        size_t best = SIZE_MAX;
-        int best_fit = -1;
         if (!m || !m->kind)
             continue;
-        for (size_t g = 0; g < group_count; g++) {
-            int fit = merge_fit(&groups[g], m);
-            /* never two mentions of one document in a group: the extractor already
-             * collapsed what it could tell was one meeting */
-            for (size_t k = 0; fit >= 0 && k < groups[g].input_count; k++)
-                if (inputs[groups[g].inputs[k]].doc_id && inputs[i].doc_id &&
-                    strcmp(inputs[groups[g].inputs[k]].doc_id, inputs[i].doc_id) == 0)
-                    fit = -1;
-            if (fit > best_fit) {
-                best_fit = fit;
-                best = g;
-            }
-        }
-        if (best == SIZE_MAX) {
-            struct merge_group g;
-            memset(&g, 0, sizeof g);
-            g.kind = m->kind;
-            g.referenced = merge_is_referenced(m);
-            g.cancelled = merge_is_cancelled(m->status);
-            g.best = m;
-            if (merge_push((void **)&groups, &group_count, &group_cap, &g, sizeof g) != 0)
-                goto out;
-            best = group_count - 1;
-        }
-        if (merge_add(&groups[best], i, m) != 0)
+        if (merge_choose(&run, i, m, oi + 1, &best) != 0)
+            goto out;
+        if (best == SIZE_MAX && (best = merge_new_group(&run, m)) == SIZE_MAX)
+            goto out;
+        if (merge_place(&run, best, i, m) != 0)
             goto out;
     }
     /* Link to the registry; groups that reach the same row are one meeting. */
-    for (size_t g = 0; g < group_count; g++) {
+    for (size_t g = 0; g < run.group_count; g++) {
         const char *status = NULL;
-        for (size_t k = 0; k < groups[g].input_count; k++) {
-            const char *st = inputs[groups[g].inputs[k]].mention->status;
+        for (size_t k = 0; k < run.groups[g].input_count; k++) {
+            const char *st = inputs[run.groups[g].inputs[k]].mention->status;
             if (merge_status_rank(st) > merge_status_rank(status))
                 status = st;
         }
-        if (reg && merge_link(&groups[g], reg, status ? status : "held") != 0)
+        if (reg && merge_link(&run.groups[g], reg, status ? status : "held") != 0)
             goto out;
     }
-    for (size_t g = 0; g < group_count; g++) {
-        if (!groups[g].row || groups[g].dead)
-            continue;
-        for (size_t h = g + 1; h < group_count; h++) {
-            if (groups[h].dead || groups[h].row != groups[g].row)
-                continue;
-            for (size_t k = 0; k < groups[h].input_count; k++)
-                if (merge_add(&groups[g], groups[h].inputs[k],
-                              inputs[groups[h].inputs[k]].mention) != 0)
-                    goto out;
-            groups[h].dead = 1;
-        }
-    }
+    if (merge_by_row(&run, reg) != 0)
+        goto out;
 
-    list = calloc(group_count + 1, sizeof *list);
+    list = calloc(run.group_count + 1, sizeof *list);
     if (!list)
         goto out;
-    for (size_t g = 0; g < group_count; g++) {
-        struct merge_group *gr = &groups[g];
+    for (size_t g = 0; g < run.group_count; g++) {
+        struct merge_group *gr = &run.groups[g];
         struct ingest_merged_meeting *mm;
         const struct ingest_meeting_mention *b = gr->best, *placed = NULL;
         const char *status = NULL;
@@ -621,12 +1028,7 @@ int ingest_meetings_merge(const struct ingest_merge_input *inputs, size_t input_
             continue;
         mm = &list[list_count++];
         /* inputs in their given order */
-        for (size_t i = 1; i < gr->input_count; i++)
-            for (size_t j = i; j > 0 && gr->inputs[j] < gr->inputs[j - 1]; j--) {
-                size_t t = gr->inputs[j];
-                gr->inputs[j] = gr->inputs[j - 1];
-                gr->inputs[j - 1] = t;
-            }
+        qsort(gr->inputs, gr->input_count, sizeof *gr->inputs, merge_size_cmp);
         for (size_t k = 0; k < gr->input_count; k++) {
             const struct ingest_meeting_mention *m = inputs[gr->inputs[k]].mention;
             if (merge_status_rank(m->status) > merge_status_rank(status))
@@ -682,16 +1084,15 @@ int ingest_meetings_merge(const struct ingest_merge_input *inputs, size_t input_
             char base[96];
             memcpy(base, idbuf, sizeof base);
             for (int n = 2;; n++) {
-                int taken = 0;
-                for (size_t k = 0; k + 1 < list_count && !taken; k++)
-                    taken = strcmp(list[k].id, idbuf) == 0;
-                if (!taken)
+                if (merge_key(&run.ix, 'I', "", 0, 0, idbuf, strlen(idbuf)) != 0)
+                    goto out;
+                if (!merge_index_find(&run.ix))
                     break;
                 snprintf(idbuf, sizeof idbuf, "%.80s-%d", base, n);
             }
         }
         mm->id = strdup(idbuf);
-        if (!mm->id)
+        if (!mm->id || merge_index_add(&run.ix, g) != 0) /* the key is still idbuf's */
             goto out;
     }
     out->meetings = list;
@@ -703,12 +1104,15 @@ out:
         struct ingest_merge_result tmp = {list, list_count};
         ingest_merge_result_clear(&tmp);
     }
-    for (size_t g = 0; g < group_count; g++) {
-        free(groups[g].people);
-        free(groups[g].inputs);
-        free(groups[g].cands);
+    for (size_t g = 0; g < run.group_count; g++) {
+        free(run.groups[g].people);
+        free(run.groups[g].inputs);
+        free(run.groups[g].cands);
     }
-    free(groups);
+    free(run.groups);
+    merge_index_clear(&run.ix);
+    free(run.seen);
+    free(run.cands);
     free(order);
     return rc;
 }
