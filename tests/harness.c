@@ -344,3 +344,24 @@ int harness_raw(const struct harness_server *srv, const char *bytes, size_t len,
     *reply = b.data ? b.data : strdup("");
     return 0;
 }
+
+int harness_get_json(const struct harness_server *srv, const char *path, long want_status,
+                     json_t **json)
+{
+    struct harness_resp r;
+    int rc = 0;
+
+    *json = NULL;
+    if (harness_get(srv, path, &r) != 0) {
+        fprintf(stderr, "GET %s: no reply\n", path);
+        return -1;
+    }
+    if (r.status != want_status) {
+        fprintf(stderr, "GET %s: status %ld, want %ld: %.300s\n", path, r.status, want_status,
+                r.body);
+        rc = -1;
+    }
+    *json = json_incref(r.json);
+    harness_resp_clear(&r);
+    return rc;
+}

@@ -43,6 +43,11 @@ struct harness_resp {
 int harness_request(const struct harness_server *srv, const char *method, const char *path,
                     const char *const *headers, const char *body, struct harness_resp *out);
 int harness_get(const struct harness_server *srv, const char *path, struct harness_resp *out);
+/* GET path and its JSON body: 0 with *json (a new reference, NULL when the body is not JSON)
+ * when the status is want_status; -1 (a line on stderr saying what came instead) otherwise,
+ * *json then set as well when there was a body. */
+int harness_get_json(const struct harness_server *srv, const char *path, long want_status,
+                     json_t **json);
 void harness_resp_clear(struct harness_resp *resp);
 
 /* The value of the first header called name (case-insensitive), malloc'd, or NULL. */

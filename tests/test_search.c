@@ -15,20 +15,9 @@ static struct harness_server srv;
 /* The reply to GET path, which must have status want_status (new reference, or NULL). */
 static json_t *get_json(const char *path, long want_status)
 {
-    struct harness_resp r;
     json_t *out;
 
-    if (harness_get(&srv, path, &r) != 0) {
-        CHECK(!"transport");
-        return NULL;
-    }
-    if (r.status != want_status) {
-        fprintf(stderr, "GET %s: status %ld, want %ld: %.300s\n", path, r.status, want_status,
-                r.body);
-        CHECK(!"status");
-    }
-    out = json_incref(r.json);
-    harness_resp_clear(&r);
+    CHECK(harness_get_json(&srv, path, want_status, &out) == 0);
     return out;
 }
 
