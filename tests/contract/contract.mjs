@@ -1923,7 +1923,7 @@ class Contract {
     return {
       '/v1/documents': `/v1/documents?limit=200&sort=title&q=${heavyQ}`,
       '/v1/documents/{id}/entities': `/v1/documents/${ids.bigDoc}/entities?limit=200&sort=name`,
-      '/v1/entities': '/v1/entities?limit=200&min_mentions=0&sort=-documents',
+      '/v1/entities': `/v1/entities?limit=200&min_mentions=0&sort=-documents&document=${ids.bigDoc}`,
       '/v1/entities/{id}/mentions': `/v1/entities/${ids.anchor}/mentions?limit=200&sort=-position`,
       '/v1/entities/{id}/related': `/v1/entities/${ids.anchor}/related?limit=200&sort=documents`,
       '/v1/entities/{id}/statements': `/v1/entities/${encodeURIComponent(ids.quoted)}/statements?as=${ids.quotedAs}&limit=200&sort=-confidence`,
