@@ -2128,27 +2128,6 @@ static size_t mt_seats_middle(const struct mt_ctx *cx, size_t s, unsigned mask)
     return lo == MT_NONE ? cx->sent_lo[s] : (lo + hi) / 2;
 }
 
-/* The meeting word nearest the persons: not an excluded one ("meeting of minds"). */
-static size_t mt_interaction_near(const struct mt_ctx *cx, size_t s, size_t mid, size_t *len)
-{
-    size_t a = cx->sent_lo[s], b = cx->sent_hi[s], best = MT_NONE, bd = 0, blen = 0;
-    for (const char *const *w = mt_interaction; *w; w++) {
-        size_t n = strlen(*w);
-        for (size_t p = mt_find(&cx->t, a, b, *w); p != MT_NONE;
-             p = mt_find(&cx->t, p + 1, b, *w)) {
-            if (mt_excluded(cx, p, a, b))
-                continue;
-            size_t d = (size_t)mt_dist(p, p + n, mid, mid);
-            if (best == MT_NONE || d < bd) {
-                best = p;
-                bd = d;
-                blen = n;
-            }
-        }
-    }
-    *len = blen;
-    return best;
-}
 
 /* A group's name in the words just before [p, e) or just after it, with no comma between:
  * "the NATO summit", "host the group's summit"; not "the Quad summit, is to hold talks". */
@@ -2170,17 +2149,18 @@ static int mt_group_near(const struct mt_ctx *cx, size_t p, size_t e, size_t a, 
     return 0;
 }
 
-/* As mt_interaction_near, skipping a word a group's name comes just before ("for the Quad
- * summit, will ... hold talks with": the talks, not the group's summit). */
-static size_t mt_interaction_near_two(const struct mt_ctx *cx, size_t s, size_t mid, size_t *len,
-                                      const char *const *multi)
+/* The meeting word nearest the persons: not an excluded one ("meeting of minds"), and with
+ * multi (NULL: none) not one a group's name comes just before ("for the Quad summit, will ...
+ * hold talks with": the talks, not the group's summit). */
+static size_t mt_interaction_near(const struct mt_ctx *cx, size_t s, size_t mid, size_t *len,
+                                  const char *const *multi)
 {
     size_t a = cx->sent_lo[s], b = cx->sent_hi[s], best = MT_NONE, bd = 0, blen = 0;
     for (const char *const *w = mt_interaction; *w; w++) {
         size_t n = strlen(*w);
         for (size_t p = mt_find(&cx->t, a, b, *w); p != MT_NONE;
              p = mt_find(&cx->t, p + 1, b, *w)) {
-            if (mt_excluded(cx, p, a, b) || mt_group_near(cx, p, p + n, a, b, multi))
+            if (mt_excluded(cx, p, a, b) || (multi && mt_group_near(cx, p, p + n, a, b, multi)))
                 continue;
             size_t d = (size_t)mt_dist(p, p + n, mid, mid);
             if (best == MT_NONE || d < bd) {
@@ -2721,7 +2701,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             "nato", "asean", "u.n.", "un",  "six-party", "multilateral", "nuclear security",
             "group's", "quad", "group of seven", "group of eight", "group of 20", NULL};
         if (((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP)) || mt_leader_pair(cx, s)) {
-            size_t len, q = mt_interaction_near_two(
+            size_t len, q = mt_interaction_near(
                             cx, s, mt_seats_middle(cx, s, SEAT_LEADERS), &len, multi);
             /* "where he had met Canadian Prime Minister Trudeau": a leader of one ally meeting
              * another country's, told through a pronoun, is read below, where the pronoun
@@ -2796,7 +2776,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         size_t cp = mt_find_any(t, a, b, mt_counterpart_words, &cl);
         unsigned seats = mt_sentence_seats(cx, s, SEAT_FOUR, NULL);
         if (cp != MT_NONE && seats && mt_third_before(cx, cp, a)) {
-            size_t len, q = mt_interaction_near(cx, s, cp, &len);
+            size_t len, q = mt_interaction_near(cx, s, cp, &len, NULL);
             if (q != MT_NONE && q < cp) {
                 if (mt_add_raw(cx, s, q, q + len, "other", &idx) != 0)
                     return -1;
@@ -2906,7 +2886,8 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         else if (bare4 && mt_bilateral(cx, s))
             kind = "scc";
         if (kind) {
-            size_t len, q = mt_interaction_near(cx, s, mt_seats_middle(cx, s, SEAT_FOUR), &len);
+            size_t len,
+                   q = mt_interaction_near(cx, s, mt_seats_middle(cx, s, SEAT_FOUR), &len, NULL);
             size_t at = q == MT_NONE ? MT_NONE : mt_raw_at(cx, s, q, q + len);
             if (at != MT_NONE && cx->raws[at].anaphoric) {
                 cx->raws[at].fallback_kind = kind;
