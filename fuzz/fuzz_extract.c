@@ -72,10 +72,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const dates[] = {NULL, "2013-10-03", "2006-05", "1996", "2024-02-29"};
     static const char *const datelines[] = {NULL, "TOKYO", "WASHINGTON", "Naha"};
     struct ingest_doc doc = {0};
-    struct ingest_entity_result er = {0};
-    struct ingest_statement_result sr = {0};
-    struct ingest_meeting_result mr = {0};
-    struct ingest_range *sentences = NULL;
     const char *text = (const char *)data + 1, *date, *dateline;
     size_t len, bad;
 
@@ -88,43 +84,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0; /* the cleaning stage never hands these on */
     if (extract_make_clean(text, len, &doc) != 0 || ingest_segment_doc(&doc) != 0)
         goto out;
-    sentences = calloc(doc.sentence_count + 1, sizeof(*sentences));
-    if (!sentences)
-        goto out;
-    for (size_t i = 0; i < doc.sentence_count; i++) {
-        fuzz_check_range(doc.sentences[i].clean, doc.clean_len);
-        sentences[i] = doc.sentences[i].clean;
-    }
-    if (ingest_entities_extract(extract_gz, doc.clean, doc.clean_len, sentences,
-                                doc.sentence_count, date, &er) != 0)
-        goto out;
-    for (size_t i = 0; i < er.mention_count; i++) {
-        fuzz_check_range(er.mentions[i].clean, doc.clean_len);
-        if (i > 0 && er.mentions[i].clean.start < er.mentions[i - 1].clean.end)
-            abort(); /* documented: sorted, non-overlapping */
-    }
-    if (ingest_statements_extract(doc.clean, doc.clean_len, doc.paragraphs, doc.paragraph_count,
-                                  doc.sentences, doc.sentence_count, er.mentions,
-                                  er.mention_count, extract_gz, date, &sr) != 0)
-        goto out;
-    for (size_t i = 0; i < sr.count; i++) {
-        fuzz_check_range(sr.statements[i].clean, doc.clean_len);
-        fuzz_check_range(sr.statements[i].speaker, doc.clean_len);
-    }
-    if (ingest_meetings_extract(doc.clean, doc.clean_len, doc.sentences, doc.sentence_count,
-                                er.mentions, er.mention_count, extract_gz, date, dateline,
-                                &mr) != 0)
-        goto out;
-    for (size_t i = 0; i < mr.count; i++) {
-        fuzz_check_range(mr.mentions[i].clean, doc.clean_len);
-        for (size_t j = 0; j < mr.mentions[i].evidence_count; j++)
-            fuzz_check_range(mr.mentions[i].evidence[j].clean, doc.clean_len);
-    }
+    fuzz_extract_stages(extract_gz, &doc, date, dateline);
 out:
-    ingest_meeting_result_clear(&mr);
-    ingest_statement_result_clear(&sr);
-    ingest_entity_result_clear(&er);
-    free(sentences);
     ingest_doc_clear(&doc);
     return 0;
 }
