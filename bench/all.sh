@@ -93,13 +93,7 @@ if [ -z "${TWOPLUS_BIN:-}" ]; then
   pkg-config --exists zlib libcrypto libpcre2-8 2>/dev/null \
     || missing+=(zlib1g-dev libssl-dev libpcre2-dev)
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "missing: ${missing[*]}; install them (apt-get install ${missing[*]})"
-  say "installing ${missing[*]}"
-  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-    --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 mkdir -p "$OUT/bin"

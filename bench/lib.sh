@@ -3,6 +3,17 @@
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
+# install_missing PACKAGE...: installs the Debian packages named (none: nothing to do), as root;
+# otherwise stops with the apt-get line to run.
+install_missing() {
+  [ $# -gt 0 ] || return 0
+  [ "$(id -u)" = 0 ] || die "missing: $*; install them (apt-get install $*)"
+  say "installing $*"
+  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
+    --no-install-recommends "$@" >/dev/null
+}
+
 # A free loopback port (twoplus picks its own with port 0).
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

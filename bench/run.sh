@@ -41,13 +41,7 @@ if [ -z "${TWOPLUS_BIN:-}" ]; then
     || missing+=(pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev zlib1g-dev
                  libssl-dev libpcre2-dev)
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "missing: ${missing[*]}; install them (apt-get install ${missing[*]})"
-  say "installing ${missing[*]}"
-  apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q \
-    --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 mkdir -p "$OUT"
