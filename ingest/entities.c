@@ -1622,6 +1622,14 @@ static void acronym_pass(struct ent_ctx *x)
 /* ---- pass 4: people the gazetteer does not know ---- */
 
 /* A word that can be part of a person's name. */
+/* "Theresa May": the month (and modal) right after a capitalized given name is her family
+ * name. */
+static int month_surname(const struct ent_ctx *x, size_t i)
+{
+    return i > 0 && is_lw(x, i, "may") && is_cap(x, i) && !x->sstart[i] && same_sent(x, i - 1, i) &&
+           is_cap(x, i - 1) && (x->lx[i - 1] & (L_GIVEN | L_GIVEN_M | L_GIVEN_F));
+}
+
 static int name_word(const struct ent_ctx *x, size_t i)
 {
     unsigned f, l;
@@ -1635,6 +1643,8 @@ static int name_word(const struct ent_ctx *x, size_t i)
         return 0;
     if ((f & INGEST_TOK_UPPER) && strlen(W(x, i)) > 3)
         return 0;
+    if (month_surname(x, i))
+        return 1;
     if (l & (L_TIME | L_HON | L_DET | L_STANDALONE | L_ORGCUE | L_PLACECUE | L_AGRCUE))
         return 0;
     if (i + 1 < x->n && vessel_prefix(x, i + 1))

@@ -1375,6 +1375,12 @@ static int mt_scan_entities(struct mt_ctx *cx)
             if (p.nat == NAT_UNKNOWN && role && !cx->japan_named && mt_minister_role(role))
                 p.nat = NAT_OTHER;
             p.seat = mt_seat_of_role(role, p.nat);
+            /* "Defence Secretary Gavin Williamson": the gazetteer lists every holder of the
+             * four seats since 1989, so a titled person it lacks holds that office elsewhere */
+            if (!e && cx->gz && m->role && (p.seat & SEAT_FOUR)) {
+                p.seat = SEAT_MINISTER_OTHER;
+                p.nat = NAT_OTHER;
+            }
             /* "the secretary", "the minister": the gazetteer knows which office */
             if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && cx->doc_date) {
                 const struct ingest_kb_role *r = ingest_gazetteer_role_on(e, cx->doc_date);

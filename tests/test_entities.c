@@ -746,6 +746,22 @@ static void test_given_name_gender(void)
     done(&d);
 }
 
+/* "Theresa May": the month after a capitalized given name is her family name; the month
+ * and the modal elsewhere stay what they are */
+static void test_month_surname(void)
+{
+    struct doc d;
+
+    extract(&d,
+            "Prime Minister Theresa May arrived in Tokyo on Wednesday. Officials said talks may "
+            "resume in May.",
+            "2017-08-31");
+    CHECK_STR(id_of(find(&d, "Theresa May")), "theresa-may");
+    CHECK(!covered(&d, "May."));
+    CHECK(!covered(&d, "may resume"));
+    done(&d);
+}
+
 int main(void)
 {
     char err[512];
@@ -764,6 +780,7 @@ int main(void)
     test_list_lines();
     test_hon_honorific();
     test_given_name_gender();
+    test_month_surname();
     test_role_reference();
     test_organizations_places();
     test_metonyms_demonyms();

@@ -1661,6 +1661,25 @@ static void test_heldout7_rules(void)
         CHECK(!has_participant(prev, "marco-rubio", NULL));
     }
     ingest_meeting_result_clear(&res);
+
+    /* a titled minister the gazetteer lacks ("Defence Secretary Gavin Williamson") holds that
+     * office in another country: the gazetteer lists every holder of the four 2+2 seats, so
+     * his talks with Japan's two ministers are not a two-plus-two */
+    static const struct spec uk[] = {
+        {"Gavin Williamson", "gavin-williamson", "person", "Defence Secretary"},
+        {"Jeremy Hunt", "jeremy-hunt", "person", "Foreign Secretary"},
+        {"Taro Kono", "taro-kono", "person", "Foreign Minister"},
+        {"Takeshi Iwaya", "takeshi-iwaya", "person", "Defense Minister"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Defence Secretary Gavin Williamson and Foreign Secretary Jeremy Hunt held a "
+                  "two-plus-two with "
+                  "Foreign Minister Taro Kono and Defense Minister Takeshi Iwaya in Tokyo on "
+                  "Monday.",
+                  uk, "2019-01-09", NULL, &res) == 0);
+    CHECK(res.count == 1 && find_kind(&res, "scc") == NULL);
+    CHECK(res.count == 1 && has_participant(&res.mentions[0], "gavin-williamson", NULL));
+    ingest_meeting_result_clear(&res);
 }
 
 int main(void)
