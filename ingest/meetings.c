@@ -397,6 +397,7 @@ struct mt_outcome {
 struct mt_cluster {
     const char *kind;
     const char *status;
+    int status_cued; /* the status comes from words about the meeting, not the tense alone */
     int foreign;
     size_t *raws;
     size_t raw_count, raw_cap;
@@ -565,6 +566,7 @@ static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                "looks forward", "looking forward",
                                                "would be held", "would have been",
                                                "would meet",    "is due",
+                                               "would take place", "in the coming",
                                                "are due",       "would hold",
                                                "are also to",   "is also to",
                                                "would also hold", "would also meet",
@@ -572,7 +574,16 @@ static const char *const mt_schedule_cues[] = {"will",          "'ll",
                                                   travels to Canada before holding talks" */
                                                "then travels",  "then heads",
                                                "then flies",    "then goes",
-                                               NULL};
+                                               /* arrangements under way: "are arranging to
+                                                  hold", "preparing to host" */
+                                               "arranging to",  "arranging for",
+                                               "preparing to hold", "preparing to host",
+                                               "making arrangements",
+                                               /* a condition of a plan: "if realized, it would
+                                                  be the first such meeting since ..." */
+                                               "if realized",   "if it goes ahead",
+                                               "if it takes place", "would be the first",
+                                               "would mark the first", NULL};
 
 /* Future words that also name plans of other things ("the stalled plan to move a base"):
  * they count only when the words around are not in the past tense. */
@@ -805,6 +816,17 @@ static const struct ingest_kb_role *mt_role_over(const struct ingest_kb_entity *
             best = r;
     }
     return best;
+}
+
+/* e held some office on some day of [lo, hi]. */
+static int mt_role_meets(const struct ingest_kb_entity *e, const char *lo, const char *hi)
+{
+    for (size_t i = 0; e && i < e->role_count; i++) {
+        const struct ingest_kb_role *r = &e->roles[i];
+        if ((!r->from || strncmp(r->from, hi, 10) <= 0) && (!r->to || strncmp(r->to, lo, 10) >= 0))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- sentences and the things in them ---- */
@@ -1096,11 +1118,14 @@ static const struct ingest_kb_role *mt_role_on_sentence_date(const struct mt_ctx
     const struct ingest_kb_role *role = NULL;
     struct ingest_date_expr *d = NULL;
     size_t n = 0;
+    /* read in the past: a bare month ("held by video in January") counts too, for a person
+     * who holds none of the offices now may have held one then, not later */
     if (ingest_dates_find(cx->t.clean + st->clean.start, st->clean.end - st->clean.start,
-                          cx->doc_date, INGEST_TENSE_UNKNOWN, &d, &n) != 0)
+                          cx->doc_date, INGEST_TENSE_PAST, &d, &n) != 0)
         return NULL;
     for (size_t k = 0; k < n && !role; k++)
-        if (!d[k].relative && d[k].value[0])
+        if ((!d[k].relative || (d[k].kind && strcmp(d[k].kind, "month") == 0)) &&
+            d[k].value[0])
             role = ingest_gazetteer_role_on(e, d[k].value);
     free(d);
     return role;
@@ -1388,7 +1413,8 @@ static int mt_scan_entities(struct mt_ctx *cx)
                 if (kseat & (SEAT_FOUR | SEAT_LEADERS))
                     p.seat = kseat;
             }
-            if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && !m->role) {
+            /* also for a role that is no office ("Hamada's predecessor, Nobuo Kishi") */
+            if (!(p.seat & (SEAT_FOUR | SEAT_LEADERS)) && e && (!m->role || !p.seat)) {
                 const struct ingest_kb_role *r = mt_role_in_sentence(cx, e, s);
                 unsigned kseat = r ? mt_seat_of_role(r->title, mt_nat_of_entity(e)) : 0;
                 if (kseat & (SEAT_FOUR | SEAT_LEADERS))
@@ -1665,6 +1691,23 @@ static int mt_person_near(const struct mt_ctx *cx, size_t s, size_t a, size_t b)
     return 0;
 }
 
+/* Ministers and no head of government named in sentence s before p or in the sentence
+ * before: whom "the two leaders" stands for. */
+static int mt_ministers_before(const struct mt_ctx *cx, size_t s, size_t p)
+{
+    int ministers = 0, leaders = 0;
+    for (size_t k = s > 0 ? s - 1 : s; k <= s; k++)
+        MT_EACH_PERSON(cx, k, i)
+        {
+            const struct mt_person *pe = &cx->persons[i];
+            if (k == s && pe->start >= p)
+                break;
+            ministers |= (pe->seat & (SEAT_FOUR | SEAT_MINISTER_OTHER)) != 0;
+            leaders |= (pe->seat & SEAT_LEADERS) != 0;
+        }
+    return ministers && !leaders;
+}
+
 static int mt_add_req(struct mt_ctx *cx, size_t s, size_t a, size_t b, unsigned seats,
                       const char *via, int bare)
 {
@@ -1782,6 +1825,10 @@ static int mt_scan_offices(struct mt_ctx *cx)
                     if (!(offices[o].seats & (offices[o].seats - 1)) &&
                         mt_person_near(cx, s, p, e))
                         continue; /* "the Japanese foreign minister, Nobutaka Machimura" */
+                    /* "Austin hosted Hamada ... before the two leaders sat down": the two
+                     * ministers just named, not the heads of government */
+                    if ((offices[o].seats & SEAT_LEADERS) && mt_ministers_before(cx, s, p))
+                        continue;
                     if (mt_add_req(cx, s, p, e, offices[o].seats, "role", offices[o].bare) != 0)
                         return -1;
                 }
@@ -2026,6 +2073,26 @@ static int mt_foreign_near(const struct mt_ctx *cx, size_t a, size_t b, size_t f
         }
     }
     return mt_foreign_pair(cx, from, b, to) || mt_foreign_persons(cx, from, to);
+}
+
+/* A plural meeting noun after a word that counts them ("previous sessions", "many
+ * meetings", "past gatherings"): several meetings told together. */
+static int mt_plural_set(const struct mt_text *t, size_t from, size_t p, const char *noun)
+{
+    static const char *const plurals[] = {"meetings", "sessions", "gatherings", "rounds", NULL};
+    static const char *const counting[] = {"previous", "past",    "earlier", "prior",
+                                           "several",  "many",    "numerous", "multiple",
+                                           "regular",  "annual",  NULL};
+    int plural = 0;
+    for (const char *const *w = plurals; *w && !plural; w++)
+        plural = strcmp(noun, *w) == 0;
+    if (!plural)
+        return 0;
+    size_t wend, ws = mt_word_before(t, p, from, &wend);
+    for (const char *const *w = counting; *w; w++)
+        if (wend - ws == strlen(*w) && memcmp(t->low + ws, *w, wend - ws) == 0)
+            return 1;
+    return 0;
 }
 
 static int mt_excluded(const struct mt_ctx *cx, size_t p, size_t from, size_t to)
@@ -2616,6 +2683,10 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             if (mt_has_any(t, p > a + 20 ? p - 20 : a, p, multi) ||
                 mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
                 continue;
+            /* "Previous sessions in Tokyo were held without ...", "many meetings": a number of
+             * meetings told together, none of them one meeting */
+            if (mt_plural_set(t, a, p, *w))
+                continue;
             /* Look back over up to four words for what introduces the noun. */
             for (int k = 0; k < 4 && cur > a; k++) {
                 ws = mt_word_before(t, cur, a, &wend);
@@ -2664,6 +2735,19 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             }
             if (!anaphoric && strcmp(*w, "round") == 0)
                 continue; /* "round out the visit": a noun only after a determiner */
+            /* "the next meeting of the Security Consultative Committee": one trigger with the
+             * name after it, of its kind */
+            {
+                size_t q = mt_skip_fwd(t, e, b);
+                if (mt_at(t, q, b, "of the")) {
+                    q = mt_skip_fwd(t, q + 6, b);
+                    for (const char *const *nm = mt_scc_names; *nm; nm++)
+                        if (mt_at(t, q, b, *nm)) {
+                            e = q + strlen(*nm);
+                            break;
+                        }
+                }
+            }
             if (anaphoric) {
                 if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
                     return -1;
@@ -2996,12 +3080,19 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     if (r->sentence + 1 < cx->sentence_count) {
         static const char *const plans[] = {"those plans", "these plans", "the plans",
                                             "that plan",   "the plan",    NULL};
-        static const char *const off[] = {"are now off", "are off", "is off", "is now off",
-                                          "were dropped", "was dropped", "were scrapped",
-                                          "was scrapped", NULL};
+        static const char *const off[] = {"are now off",  "are off",      "is off",
+                                          "is now off",   "were dropped", "was dropped",
+                                          "were scrapped", "was scrapped", "were put off",
+                                          "was put off",  "were shelved", "was shelved",
+                                          "were postponed", "was postponed", "were cancelled",
+                                          "was cancelled", "were canceled", "was canceled",
+                                          "fell through", NULL};
         size_t n0 = cx->sent_lo[r->sentence + 1], n1 = cx->sent_hi[r->sentence + 1];
+        /* "... hoped to hold them in the spring. Those plans were put off when ...": a plan,
+         * wished for or set, then undone */
         if (mt_at_any(t, n0, n1, plans) && mt_has_any(t, n0, n1, off) &&
-            mt_has_any(t, a, b, mt_changed_plan_cues_past))
+            (mt_has_any(t, a, b, mt_changed_plan_cues_past) ||
+             mt_has_any(t, a, b, mt_propose_cues) || mt_has_any(t, a, b, mt_schedule_cues)))
             return "cancelled";
         /* "A session was planned for July 1 ... Tokyo called it off after ...": a plan told
          * in the past, then undone by a verb whose "it" is that plan's meeting */
@@ -3139,15 +3230,31 @@ static int mt_dates_agree(const char *a, const char *b)
     return strncmp(a, b, n) == 0;
 }
 
+/* The clause "When ... ," of sentence s that holds the words at p: [*c0, *c1). */
+static int mt_when_clause(const struct mt_ctx *cx, size_t s, size_t p, size_t *c0, size_t *c1)
+{
+    const struct mt_text *t = &cx->t;
+    size_t lo = cx->sent_lo[s], hi = cx->sent_hi[s];
+    size_t w = MT_NONE;
+    for (size_t q = mt_find(t, lo, p, "when"); q != MT_NONE; q = mt_find(t, q + 1, p, "when"))
+        w = q;
+    if (w == MT_NONE || memchr(t->low + w, ',', p - w))
+        return 0;
+    const char *comma = memchr(t->low + p, ',', hi - p);
+    if (!comma)
+        return 0;
+    *c0 = w;
+    *c1 = (size_t)(comma - t->low);
+    return 1;
+}
+
 /* The date words at dlo tell when something else happened, when the sentence has another
  * date: the day of a report ("announced on Friday that the ministers will meet on Sunday")
  * or of someone taking office ("the first talks since Biden took office in January"). */
-static int mt_other_event_date(const struct mt_ctx *cx, size_t dlo, size_t from)
+static int mt_event_date_of(const struct mt_ctx *cx, size_t dlo, size_t from,
+                            const char *const *events)
 {
     static const char *const preps[] = {"on", "in", NULL};
-    static const char *const events[] = {"announced", "said",      "told reporters",
-                                         "confirmed", "took office", "taking office",
-                                         "sworn in",  "was sworn in", NULL};
     size_t wend, ws = dlo;
     if (mt_prep_before(cx, dlo, from, preps))
         ws = mt_word_before(&cx->t, dlo, from, &wend);
@@ -3161,6 +3268,24 @@ static int mt_other_event_date(const struct mt_ctx *cx, size_t dlo, size_t from)
             return 1;
     }
     return 0;
+}
+
+static int mt_other_event_date(const struct mt_ctx *cx, size_t dlo, size_t from)
+{
+    static const char *const events[] = {"announced", "said",      "told reporters",
+                                         "confirmed", "took office", "taking office",
+                                         "sworn in",  "was sworn in", NULL};
+    return mt_event_date_of(cx, dlo, from, events);
+}
+
+/* "since Hamada took office in August": the day someone took office, never a meeting's,
+ * even as the sentence's only date. */
+static int mt_office_taken_date(const struct mt_ctx *cx, size_t dlo, size_t from)
+{
+    static const char *const events[] = {"took office",    "taking office", "takes office",
+                                         "sworn in",       "assumed office", "took up the post",
+                                         "was appointed",  "were appointed", NULL};
+    return mt_event_date_of(cx, dlo, from, events);
 }
 
 /* "a meeting the two governments had planned for 2001": the date of a plan for the meeting
@@ -3717,6 +3842,13 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                 if (kr) {
                     role = kr->title;
                     seat = mt_seat_of_role(kr->title, mt_nat_of_entity(e));
+                } else if (e->role_count > 0 && cx->doc_date && !mt_role_meets(e, lo, hi) &&
+                           strncmp(cx->doc_date, hi, 10) > 0) {
+                    /* "Hamada's predecessor, Nobuo Kishi" at a meeting months before the
+                     * story: the office a person holds now is not one held then (a meeting
+                     * to come is left to the text: the gazetteer cannot know the future) */
+                    role = NULL;
+                    seat = 0;
                 }
             }
             if (!r->participation && !mt_person_fits(c->kind, seat))
@@ -4040,6 +4172,14 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     if (!deadline[k])
                         sd[s].e[kept++] = sd[s].e[k];
                 sd[s].n = kept;
+            } else if (kept == 0) {
+                size_t n = 0;
+                for (size_t k = 0; k < sd[s].n; k++)
+                    if (!mt_office_taken_date(
+                            &cx, mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start),
+                            cx.sent_lo[s]))
+                        sd[s].e[n++] = sd[s].e[k];
+                sd[s].n = n;
             }
             free(deadline);
             /* a sentence dated only by a deadline ("the four ministers agreed to revise the
@@ -4190,9 +4330,22 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                             cx.raws[i].date_clean.start == dstart;
                 if (taken)
                     continue;
+                /* "When Clinton hosted Maehara on January 6, the two said the security talks
+                 * would ...": the date of a "when" clause is its own meeting's */
+                size_t w0 = MT_NONE, w1 = MT_NONE;
+                if (mt_when_clause(&cx, s, dlo, &w0, &w1)) {
+                    int inside = 0;
+                    for (size_t i = first; i < cx.raw_count && !inside; i++)
+                        inside = cx.raws[i].start >= w0 && cx.raws[i].end <= w1 &&
+                                 !cx.raws[i].has_date && !cx.raws[i].history;
+                    if (!inside)
+                        w0 = w1 = MT_NONE;
+                }
                 for (size_t i = first; i < cx.raw_count; i++) {
                     const struct mt_raw *r = &cx.raws[i];
                     long d = mt_dist(r->start, r->end, dlo, dhi);
+                    if (w0 != MT_NONE && (r->start < w0 || r->end > w1))
+                        continue;
                     if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound) ||
                         ((r->rescheduled || r->topic) && dlo < r->start))
                         continue; /* a new date comes after "instead hold it" */
@@ -4289,9 +4442,21 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             int plain = 0;
             for (size_t i = first; i < cx.raw_count; i++)
                 plain |= !cx.raws[i].history && !cx.raws[i].spawned && !cx.raws[i].distinct;
+            /* "When Clinton hosted Maehara on January 6, the two said the talks would ...":
+             * the persons of a "when" clause with a meeting of its own are that meeting's */
+            size_t w0 = MT_NONE, w1 = MT_NONE;
+            if (mt_when_clause(&cx, s, p->start, &w0, &w1)) {
+                int inside = 0;
+                for (size_t i = first; i < cx.raw_count && !inside; i++)
+                    inside = cx.raws[i].start >= w0 && cx.raws[i].end <= w1;
+                if (!inside)
+                    w0 = w1 = MT_NONE;
+            }
             for (size_t i = first; i < cx.raw_count; i++) {
                 struct mt_raw *r = &cx.raws[i];
                 if (r->history || r->spawned || r->topic || (r->distinct && plain))
+                    continue;
+                if (w0 != MT_NONE && (r->start < w0 || r->end > w1))
                     continue;
                 if (mt_reporter_of(&cx, p, r, &sd[s], sent->clean.start))
                     continue;
@@ -4549,14 +4714,18 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             continue;
         }
         const char *kind = NULL;
-        for (size_t j = i; j-- > 0;)
-            if (cx.raws[j].kind && !cx.raws[j].history && !cx.raws[j].generic &&
-                (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
-                 strcmp(cx.raws[j].kind, "ministerial") == 0)) {
-                kind = cx.raws[j].kind;
-                r->foreign |= cx.raws[j].foreign; /* "such talks" after a Japan-Australia 2+2 */
-                break;
-            }
+        /* "hopes the meeting will showcase ...": a meeting to come, told of after one that
+         * was, is the one to come told of before that */
+        for (int strict = r->cued && r->status && !r->distinct ? 1 : 0; strict >= 0 && !kind; strict--)
+            for (size_t j = i; j-- > 0;)
+                if (cx.raws[j].kind && !cx.raws[j].history && !cx.raws[j].generic &&
+                    (!r->ministerial_anaphor || strcmp(cx.raws[j].kind, "scc") == 0 ||
+                     strcmp(cx.raws[j].kind, "ministerial") == 0) &&
+                    (!strict || mt_status_compatible(cx.raws[j].status, r->status))) {
+                    kind = cx.raws[j].kind;
+                    r->foreign |= cx.raws[j].foreign; /* "such talks" after a Japan-Australia 2+2 */
+                    break;
+                }
         for (size_t j = i + 1; !kind && j < cx.raw_count; j++)
             if (cx.raws[j].kind && !cx.raws[j].anaphoric && !cx.raws[j].generic &&
                 cx.raws[j].sentence <= r->sentence + 1 &&
@@ -4707,8 +4876,15 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         if (r->history)
             cl->status = "referenced";
         else if (mt_status_rank(r->status) > mt_status_rank(cl->status) &&
-                 !(r->current && !r->cued && cl->raw_count > 1))
+                 !(r->current && !r->cued && cl->raw_count > 1) &&
+                 !(!r->cued && cl->status_cued)) {
+            /* the tense of a later mention ("the first time the four have gathered") does
+             * not outvote what the words said of the meeting ("are arranging to hold") */
             cl->status = r->status;
+            cl->status_cued = r->cued;
+        } else if (r->cued && r->status && !cl->status_cued &&
+                   mt_status_rank(r->status) == mt_status_rank(cl->status))
+            cl->status_cued = 1;
         r->cluster = best;
     }
 

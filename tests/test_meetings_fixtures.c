@@ -269,7 +269,7 @@ static double pair_score(json_t *g, const struct ingest_meeting_mention *m)
            (uni ? (double)shared / (double)uni : 1.0) + place_equal(json_object_get(g, "place"), m);
 }
 
-static void print_mention(const char *doc, const struct ingest_meeting_mention *m)
+static void print_mention(const char *doc, const char *text, const struct ingest_meeting_mention *m)
 {
     fprintf(stderr, "    got %s/%s date=%s(%s) words=\"%s\" place=%s venue=%s label=\"%s\" [",
             m->kind, m->status, m->date, prec_name(m->date_precision),
@@ -279,6 +279,12 @@ static void print_mention(const char *doc, const struct ingest_meeting_mention *
         fprintf(stderr, "%s%s(%s)", i ? " " : "", m->participants[i].entity_id,
                 m->participants[i].via ? m->participants[i].via : "?");
     fprintf(stderr, "] outcomes=%zu evidence=%zu (%s)\n", m->outcome_count, m->evidence_count, doc);
+    /* -vv: the words each piece of evidence covers */
+    for (size_t i = 0; verbose > 1 && i < m->evidence_count; i++) {
+        const struct ingest_range *e = &m->evidence[i].clean;
+        int n = (int)(e->end - e->start > 110 ? 110 : e->end - e->start);
+        fprintf(stderr, "      evidence %zu-%zu: %.*s\n", e->start, e->end, n, text + e->start);
+    }
 }
 
 /* Scores one document's mentions against its gold meetings; links through the registry. */
@@ -408,7 +414,7 @@ static void score_doc(const char *name, json_t *gold, const char *text,
                         : "null",
                     want ? want : "null", dok ? "" : "date ", pok ? "" : "place ",
                     (pfp || pfn) ? "participants " : "", sok ? "" : "status ", lok ? "" : "link ");
-            print_mention(name, m);
+            print_mention(name, text, m);
         }
     }
     for (size_t p = 0; p < np; p++)
@@ -416,11 +422,11 @@ static void score_doc(const char *name, json_t *gold, const char *text,
             sc->fp++;
             bad = 1;
             fprintf(stderr, "  %s: extra\n", name);
-            print_mention(name, &res->mentions[p]);
+            print_mention(name, text, &res->mentions[p]);
         }
     if (verbose && !bad)
         for (size_t p = 0; p < np; p++)
-            print_mention(name, &res->mentions[p]);
+            print_mention(name, text, &res->mentions[p]);
     ingest_merge_result_clear(&merged);
     free(gm);
     free(pm);
@@ -754,7 +760,9 @@ int main(int argc, char **argv)
     static const char *const mode_names[] = {"gold mentions", "pipeline"};
     static const enum mode modes[] = {MODE_GOLD, MODE_PIPELINE};
 
-    verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+    verbose = argc > 1 && strcmp(argv[1], "-v") == 0   ? 1
+              : argc > 1 && strcmp(argv[1], "-vv") == 0 ? 2
+                                                        : 0;
     if (ingest_gazetteer_load("data/entities.jsonl", &gz, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         return 2;
