@@ -360,6 +360,7 @@ struct mt_raw {
     size_t start, end; /* folded offsets of the trigger words */
     const char *kind;  /* NULL until an anaphor is resolved */
     int anaphoric, foreign, generic, similar, history, spawned;
+    int day_shift; /* "the next day": days after the date taken from the meeting before */
     int distinct;              /* "the previous session", "last year's": another meeting */
     int before;                /* "the previous session", "the prior meeting": one that was */
     size_t bound;              /* "The meeting followed ...": owns no words after this */
@@ -684,7 +685,11 @@ static const char *const mt_expected_cues[] = {"will deploy",
 static const char *const mt_participation_cues[] = {
     "participants",   "represented by",  "representing the", "delegation", "led by",
     "headed by",      "attended",        "attending",        "joined by",  "sat in on",
-    "accompanied by", "was represented", "were represented", NULL};
+    "accompanied by", "was represented", "were represented",
+    /* "His deputy took the Pentagon's seat beside Powell, across from Kawaguchi", "Pompeo
+       led for the State Department; Japan sent Kono and Iwaya" */
+    "'s seat",        "took the seat",   "across from",      "led for",    "japan sent",
+    "washington sent", "tokyo sent",     "represented the",  NULL};
 
 static const char *const mt_third_countries[] = {
     "australia",    "australian", "india",       "indian",     "south korea", "south korean",
@@ -816,6 +821,70 @@ static const struct ingest_kb_role *mt_role_over(const struct ingest_kb_entity *
             best = r;
     }
     return best;
+}
+
+/* The person at p is the one someone else followed in office ("Gates, who had succeeded
+ * Rumsfeld", "who had replaced Machimura and Ohno"): not at the meeting. Between the verb
+ * and the person only names, commas and "and". Not "Hamada's predecessor, Nobuo Kishi",
+ * who may have sat at a meeting before the change. */
+static int mt_replaced_person(const struct mt_ctx *cx, size_t p)
+{
+    static const char *const verbs[] = {"succeeded", "replaced", "replacing", "succeeding",
+                                        NULL};
+    const struct mt_text *t = &cx->t;
+    size_t lo = p > 60 ? p - 60 : 0, vl, v = MT_NONE;
+    for (size_t q = mt_find_any(t, lo, p, verbs, &vl); q != MT_NONE;
+         q = mt_find_any(t, q + 1, p, verbs, &vl))
+        v = q + vl;
+    if (v == MT_NONE)
+        return 0;
+    /* every word between is capitalized in the clean text, or "and" */
+    for (size_t i = v; i < p;) {
+        while (i < p && !mt_alnum((unsigned char)t->low[i]))
+            i++;
+        size_t j = i;
+        while (j < p && (mt_alnum((unsigned char)t->low[j]) || t->low[j] == '.'))
+            j++;
+        if (j > i && !(j - i == 3 && memcmp(t->low + i, "and", 3) == 0)) {
+            const char *c = t->clean + mt_clean_of(t, i);
+            if (!(*c >= 'A' && *c <= 'Z'))
+                return 0;
+        }
+        i = j;
+    }
+    return 1;
+}
+
+/* r stands in a sentence's opening phrase ("Following the talks, the four ministers held
+ * ..."): the officials after the comma act in the clause, not in it. */
+static int mt_in_opener(const struct mt_ctx *cx, const struct mt_raw *r)
+{
+    static const char *const openers[] = {"following", "after", "before", "ahead of", NULL};
+    size_t lo = cx->sent_lo[r->sentence], hi = cx->sent_hi[r->sentence];
+    if (!mt_at_any(&cx->t, lo, hi, openers))
+        return 0;
+    const char *comma = memchr(cx->t.low + lo, ',', hi - lo);
+    return comma && r->end <= (size_t)(comma - cx->t.low);
+}
+
+/* "Donald Rumsfeld was not among them": named with the meeting, not at it. */
+static int mt_absent_person(const struct mt_ctx *cx, const struct mt_person *p)
+{
+    static const char *const absent[] = {"was not among", "were not among", "was absent",
+                                         "were absent",   "did not attend", "didn't attend",
+                                         "stayed away",   "skipped",        "was missing",
+                                         "was not present", NULL};
+    size_t hi = cx->sent_hi[p->sentence];
+    return mt_at_any(&cx->t, mt_skip_fwd(&cx->t, p->end, hi), hi, absent) != 0;
+}
+
+/* e holds, or held, one of the four seats or a leader's office by the gazetteer. */
+static int mt_any_seat_role(const struct ingest_kb_entity *e)
+{
+    for (size_t i = 0; i < e->role_count; i++)
+        if (mt_seat_of_role(e->roles[i].title, mt_nat_of_entity(e)) & (SEAT_FOUR | SEAT_LEADERS))
+            return 1;
+    return 0;
 }
 
 /* e held some office on some day of [lo, hi]. */
@@ -2259,6 +2328,14 @@ static size_t mt_raw_at(const struct mt_ctx *cx, size_t s, size_t p, size_t e)
 /* Sentence s of a story about the 2+2 series: an earlier sentence reported one, and s names
  * no party of its own (no person; no country or leader before to, the end of the clause
  * looked at) but does give a date. */
+/* Where the clause holding p ends: at ", and " or ";" after it, else at b. */
+static size_t mt_clause_end(const struct mt_text *t, size_t p, size_t b)
+{
+    static const char *const clause_ends[] = {", and ", ";", NULL};
+    size_t ce = mt_find_any(t, p, b, clause_ends, NULL);
+    return ce == MT_NONE ? b : ce;
+}
+
 static int mt_series_story(const struct mt_ctx *cx, size_t s, size_t to)
 {
     static const char *const parties[] = {"japan",    "japanese", "u.s.",  "united states",
@@ -2268,8 +2345,10 @@ static int mt_series_story(const struct mt_ctx *cx, size_t s, size_t to)
     for (size_t i = 0; i < cx->raw_count && !scc; i++)
         scc = cx->raws[i].sentence < s && cx->raws[i].kind &&
               strcmp(cx->raws[i].kind, "scc") == 0 && !cx->raws[i].foreign;
-    if (!scc || cx->pend[s] > cx->pfirst[s] ||
-        mt_has_any(&cx->t, cx->sent_lo[s], to, parties) ||
+    int person = 0;
+    MT_EACH_PERSON(cx, s, i)
+    person |= cx->persons[i].start < to;
+    if (!scc || person || mt_has_any(&cx->t, cx->sent_lo[s], to, parties) ||
         mt_has_any(&cx->t, cx->sent_lo[s], to, mt_third_countries))
         return 0;
     return cx->scan_dates > 0;
@@ -2574,15 +2653,13 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         static const char *const who[] = {"the ministers", "the four ministers", NULL};
         static const char *const acts[] = {"endorsed", "approved", "adopted", "agreed",
                                            "signed",   "issued",   "unveiled", NULL};
-        static const char *const clause_ends[] = {", and ", ";", NULL};
         size_t wl;
         for (size_t p = mt_find_any(t, a, b, who, &wl); p != MT_NONE;
              p = mt_find_any(t, p + 1, b, who, &wl)) {
             size_t q = mt_skip_fwd(t, p + wl, b), al = mt_at_any(t, q, b, acts);
             if (!al)
                 continue;
-            size_t ce = mt_find_any(t, q + al, b, clause_ends, NULL);
-            if (!mt_series_story(cx, s, ce == MT_NONE ? b : ce))
+            if (!mt_series_story(cx, s, mt_clause_end(t, q + al, b)))
                 continue;
             if (mt_add_raw(cx, s, q, q + al, NULL, &idx) != 0)
                 return -1;
@@ -2710,6 +2787,9 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                 }
                 if (W("previous") || W("prior") || W("earlier"))
                     before = 1;
+                /* "the first such meeting since the talks in Washington": one before */
+                if (W("since") && k > 0)
+                    before = distinct = 1;
                 if (W("their"))
                     their = 1;
                 if (W("similar"))
@@ -2769,7 +2849,7 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
                     cx->raws[idx].generic = 1;
                     cx->raws[idx].foreign |= mt_foreign_near(cx, p, e, a, b);
                 }
-            } else if (mt_series_story(cx, s, b)) {
+            } else if (mt_series_story(cx, s, mt_clause_end(t, e, b))) {
                 /* "A session pencilled in for 2001 was dropped", in a story about the 2+2:
                  * another meeting of that series */
                 if (mt_add_raw(cx, s, p, e, NULL, &idx) != 0)
@@ -2978,6 +3058,23 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         if (kind) {
             size_t len,
                    q = mt_interaction_near(cx, s, mt_seats_middle(cx, s, SEAT_FOUR), &len, NULL);
+            /* "the same four ministers approved ...", "adopted ... by Rice and Rumsfeld with
+             * Aso and Nukaga": the ministers of both sides acting together met to do it */
+            if (q == MT_NONE && strcmp(kind, "scc") == 0) {
+                static const char *const joint[] = {"approved", "adopted", "issued",
+                                                    "endorsed", "unveiled", NULL};
+                size_t jl, best = MT_NONE, bd = 0, mid = mt_seats_middle(cx, s, SEAT_FOUR);
+                for (size_t p = mt_find_any(&cx->t, a, b, joint, &jl); p != MT_NONE;
+                     p = mt_find_any(&cx->t, p + 1, b, joint, &jl)) {
+                    size_t d = (size_t)mt_dist(p, p + jl, mid, mid);
+                    if (best == MT_NONE || d < bd) {
+                        best = p;
+                        bd = d;
+                        len = jl;
+                    }
+                }
+                q = best;
+            }
             size_t at = q == MT_NONE ? MT_NONE : mt_raw_at(cx, s, q, q + len);
             if (at != MT_NONE && cx->raws[at].anaphoric) {
                 cx->raws[at].fallback_kind = kind;
@@ -2998,6 +3095,20 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             own = 1;
         if (!own && mt_timeline_heading(cx, s, &ys, &ye) && mt_series_story(cx, s, b)) {
             if (mt_add_raw(cx, s, ys, ye, NULL, &idx) != 0)
+                return -1;
+            cx->raws[idx].anaphoric = 1;
+            cx->raws[idx].distinct = 1;
+            own = 1;
+        }
+        /* "The 2007 statement, approved in Washington on May 1, 2007, ...": in a story about
+         * the series, a text adopted at a place or on a date was adopted at a meeting of it */
+        static const char *const adopted[] = {"approved in", "approved at", "approved on",
+                                              "adopted in",  "adopted at",  "adopted on",
+                                              "issued in",   "issued at",   "issued on",
+                                              NULL};
+        size_t al, ap = own ? MT_NONE : mt_find_any(&cx->t, a, b, adopted, &al);
+        if (ap != MT_NONE && mt_series_story(cx, s, b)) {
+            if (mt_add_raw(cx, s, ap, ap + al - 3, NULL, &idx) != 0)
                 return -1;
             cx->raws[idx].anaphoric = 1;
             cx->raws[idx].distinct = 1;
@@ -3140,6 +3251,10 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
     size_t sp = mt_find_nearest(t, a, b, mt_schedule_cues, mid, &len);
     /* "had to be held", "had been expected to": a plan told in the past perfect */
     if (sp != MT_NONE && sp >= a + 4 && strncmp(t->low + sp - 4, "had ", 4) == 0)
+        sp = MT_NONE;
+    /* "The next day, Obama welcomed Abe": a day of the narrative, not a plan */
+    if (sp != MT_NONE && sp >= a + 4 && strncmp(t->low + sp, "next day", 8) == 0 &&
+        strncmp(t->low + sp - 4, "the ", 4) == 0)
         sp = MT_NONE;
     if (sp == MT_NONE && r->tense != INGEST_TENSE_PAST) {
         sp = mt_find_nearest(t, a, b, mt_weak_schedule_cues, mid, &len);
@@ -3353,6 +3468,33 @@ static int mt_other_leaders(const struct mt_ctx *cx, const struct mt_raw *r,
 /* ---- the extraction ---- */
 
 /* The value of a raw's date words as first read (with their sentence's tense), or "". */
+/* d ("YYYY-MM-DD") moved by n days, in place; other precisions are left alone. */
+static void mt_shift_day(char d[11], long n)
+{
+    int y, m, dd;
+    if (n == 0 || strlen(d) != 10 || sscanf(d, "%d-%d-%d", &y, &m, &dd) != 3)
+        return;
+    /* days from the civil date and back (H. Hinnant's algorithms) */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long z = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy + n;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long day = doy - (153 * mp + 2) / 5 + 1;
+    long mon = mp < 10 ? mp + 3 : mp - 9;
+    long yr = yoe + era * 400 + (mon <= 2);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(yr % 10000), (int)(mon % 100),
+             (int)(day % 100));
+    memcpy(d, buf, 10);
+    d[10] = '\0';
+}
+
 static void mt_raw_value(const struct mt_ctx *cx, const struct mt_sdates *sd,
                          const struct mt_raw *r, char out[11])
 {
@@ -3364,6 +3506,7 @@ static void mt_raw_value(const struct mt_ctx *cx, const struct mt_sdates *sd,
         if (d->e[k].clean.start + cx->sentences[r->date_sentence].clean.start ==
             r->date_clean.start)
             memcpy(out, d->e[k].value, 11);
+    mt_shift_day(out, r->day_shift);
 }
 
 /* "Marles said that everything agreed at last December's round in Washington had been
@@ -3711,6 +3854,7 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                     goto out;
                 }
                 memcpy(m->date, e[i].value, sizeof m->date);
+                mt_shift_day(m->date, r->day_shift);
                 m->date_precision = e[i].precision;
                 m->date_range = r->date_clean;
                 part = e[i].part;
@@ -3846,12 +3990,18 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                            strncmp(cx->doc_date, hi, 10) > 0) {
                     /* "Hamada's predecessor, Nobuo Kishi" at a meeting months before the
                      * story: the office a person holds now is not one held then (a meeting
-                     * to come is left to the text: the gazetteer cannot know the future) */
+                     * to come is left to the text: the gazetteer cannot know the future);
+                    * one out of every office by then ("after Jim Mattis resigned") was not
+                     * there, whatever the sentence's cues */
                     role = NULL;
                     seat = 0;
+                    if (mt_any_seat_role(e))
+                        continue;
                 }
             }
             if (!r->participation && !mt_person_fits(c->kind, seat))
+                continue;
+            if (mt_replaced_person(cx, p->start) || mt_absent_person(cx, p))
                 continue;
             if (r->participation && (seat & SEAT_SPOKES))
                 continue;
@@ -3886,7 +4036,7 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                     tied = 1;
                     for (size_t j = cx->rfirst[rs]; tied && j < cx->rend[rs]; j++) {
                         const struct mt_raw *o = &cx->raws[j];
-                        if (o->cluster != own->cluster &&
+                        if (o->cluster != own->cluster && !mt_in_opener(cx, o) &&
                             mt_dist(o->start, o->end, rq->start, rq->end) <
                                 mt_dist(own->start, own->end, rq->start, rq->end))
                             tied = 0;
@@ -4161,9 +4311,17 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 size_t dlo = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.start);
                 /* "did not meet again until December 2002": when it next met */
                 size_t lo = dlo > cx.sent_lo[s] + 60 ? dlo - 60 : cx.sent_lo[s];
+                /* "The 2007 statement, approved on May 1, 2007": a year naming a thing */
+                static const char *const dets[] = {"the", "a", "its", "their", NULL};
+                size_t dhi = mt_low_of(&cx.t, sent->clean.start + sd[s].e[k].clean.end);
+                int attributive = sd[s].e[k].precision == INGEST_PREC_YEAR &&
+                                  mt_prep_before(&cx, dlo, cx.sent_lo[s], dets) &&
+                                  dhi + 1 < cx.sent_hi[s] && cx.t.low[dhi] == ' ' &&
+                                  mt_alnum((unsigned char)cx.t.low[dhi + 1]) &&
+                                  !(cx.t.low[dhi + 1] >= '0' && cx.t.low[dhi + 1] <= '9');
                 deadline[k] = (mt_prep_before(&cx, dlo, cx.sent_lo[s], until) &&
                                !mt_has_any(&cx.t, lo, dlo, nots)) ||
-                              mt_other_event_date(&cx, dlo, cx.sent_lo[s]);
+                              mt_other_event_date(&cx, dlo, cx.sent_lo[s]) || attributive;
                 kept += !deadline[k];
             }
             if (kept > 0 && kept < sd[s].n) {
@@ -4346,6 +4504,14 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     long d = mt_dist(r->start, r->end, dlo, dhi);
                     if (w0 != MT_NONE && (r->start < w0 || r->end > w1))
                         continue;
+                    /* "since the talks in Washington in January, and the first 2+2 held in
+                     * Japan": a clause apart */
+                    {
+                        size_t g0 = dhi <= r->start ? dhi : r->end,
+                               g1 = dhi <= r->start ? r->start : dlo;
+                        if (g0 < g1 && mt_find(&cx.t, g0, g1, ", and ") != MT_NONE)
+                            d += 40;
+                    }
                     if (r->has_date || r->history || (r->bound != MT_NONE && dlo >= r->bound) ||
                         ((r->rescheduled || r->topic) && dlo < r->start))
                         continue; /* a new date comes after "instead hold it" */
@@ -4679,20 +4845,34 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
      * and place of the meeting told of before it. */
     for (size_t i = 1; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];
-        static const char *const same[] = {"the same day", "that same day", NULL};
+        static const char *const same[] = {"the same day",       "that same day",
+                                           "following the talks", "following the meeting",
+                                           "after the talks,",    "after the meeting,", NULL};
+        /* "The next day, Obama welcomed Abe": the day after the meeting before */
+        static const char *const next[] = {"the next day", "the following day", "a day later",
+                                           "the day after", NULL};
+        static const char *const prev[] = {"the previous day", "the day before", "a day earlier",
+                                           NULL};
         char own[11] = "";
         mt_raw_value(&cx, sd, r, own); /* "the same day" itself is kept unresolved */
-        if (own[0] || r->history || r->spawned ||
-            !mt_has_any(&cx.t, cx.sent_lo[r->sentence], cx.sent_hi[r->sentence], same))
+        size_t lo = cx.sent_lo[r->sentence], hi = cx.sent_hi[r->sentence];
+        int shift = mt_has_any(&cx.t, lo, hi, next) ? 1 : mt_has_any(&cx.t, lo, hi, prev) ? -1 : 0;
+        if (own[0] || r->history || r->spawned || (!shift && !mt_has_any(&cx.t, lo, hi, same)))
             continue;
         for (size_t j = i; j-- > 0;) {
             const struct mt_raw *o = &cx.raws[j];
-            if (!o->has_date || o->history || o->distinct || o->sentence == r->sentence)
+            if (!o->has_date || o->history || o->distinct || o->spawned ||
+                o->sentence == r->sentence)
                 continue;
+            char theirs[11] = "";
+            mt_raw_value(&cx, sd, o, theirs);
+            if (shift && strlen(theirs) != 10)
+                break; /* the day after a month is no day */
             r->has_date = 1;
             r->date_sentence = o->date_sentence;
             r->date_clean = o->date_clean;
-            if (r->place == MT_NONE)
+            r->day_shift = o->day_shift + shift;
+            if (r->place == MT_NONE && !shift)
                 r->place = o->place;
             break;
         }
@@ -4788,9 +4968,10 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             struct mt_cluster *cl = &cx.clusters[c];
             int ok = 1;
             if (skip_previous) {
+                /* nor to one named only in "the first since the talks in Washington" */
                 int only_previous = 1;
                 for (size_t k = 0; k < cl->raw_count && only_previous; k++)
-                    only_previous = cx.raws[cl->raws[k]].before;
+                    only_previous = cx.raws[cl->raws[k]].before || cx.raws[cl->raws[k]].spawned;
                 if (only_previous)
                     continue;
             }

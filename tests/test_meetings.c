@@ -1802,6 +1802,148 @@ static void test_heldout8_rules(void)
         CHECK(!has_participant(last, "yasukazu-hamada", NULL));
     }
     ingest_meeting_result_clear(&res);
+
+    /* a story about the series: "the same four ministers approved", a text "adopted at the
+     * State Department in May 2006 by ...", one "approved in Washington on May 1, 2007"
+     * whose ministers the next sentence names ("who had succeeded Rumsfeld" is not there);
+     * "The next day" is the day after the meeting before */
+    static const struct spec ser[] = {
+        {"Condoleezza Rice", "condoleezza-rice", "person", NULL},
+        {"Donald Rumsfeld", "donald-rumsfeld", "person", NULL},
+        {"Nobutaka Machimura", "nobutaka-machimura", "person", NULL},
+        {"Yoshinori Ohno", "yoshinori-ohno", "person", NULL},
+        {"Taro Aso", "taro-aso", "person", NULL},
+        {"Fukushiro Nukaga", "fukushiro-nukaga", "person", NULL},
+        {"Robert Gates", "robert-gates", "person", NULL},
+        {"Fumio Kyuma", "fumio-kyuma", "person", NULL},
+        {"Rumsfeld", "donald-rumsfeld", "person", NULL},
+        {"Rice", "condoleezza-rice", "person", NULL},
+        {"Aso", "taro-aso", "person", NULL},
+        {"John Kerry", "john-kerry", "person", "Secretary of State"},
+        {"Ashton Carter", "ashton-carter", "person", "Defense Secretary"},
+        {"Fumio Kishida", "fumio-kishida", "person", NULL},
+        {"Gen Nakatani", "gen-nakatani", "person", NULL},
+        {"Barack Obama", "barack-obama", "person", "President"},
+        {"Shinzo Abe", "shinzo-abe", "person", "Prime Minister"},
+        {"Washington", "washington-dc", "place", NULL},
+        {"New York", "new-york", "place", NULL},
+        {"White House", "white-house", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("The two-plus-two adopts a new text every few years. In February 2005, "
+                  "Condoleezza Rice and Donald Rumsfeld met Nobutaka Machimura and Yoshinori "
+                  "Ohno in Washington. In October 2005, the same four ministers approved a plan "
+                  "for the Marines. The roadmap was adopted in Washington in May 2006 by Rice "
+                  "and Rumsfeld with Taro Aso and Fukushiro Nukaga. The 2007 statement, approved "
+                  "in Washington on May 1, 2007, was modest. Rice and Aso were joined by Robert "
+                  "Gates, who had succeeded Rumsfeld, and by Fumio Kyuma. When John Kerry and "
+                  "Ashton Carter met Fumio Kishida and Gen Nakatani in New York on April 27, "
+                  "2015, they revised the guidelines. The next day, President Barack Obama "
+                  "welcomed Prime Minister Shinzo Abe to the White House.",
+                  ser, "2015-06-02", NULL, &res) == 0);
+    CHECK(res.count == 6);
+    int seen = 0;
+    for (size_t i = 0; i < res.count; i++) {
+        m = &res.mentions[i];
+        if (strcmp(m->date, "2005-10") == 0) {
+            seen |= 1;
+            CHECK_STR(m->kind, "scc");
+            CHECK(has_participant(m, "yoshinori-ohno", NULL));
+        } else if (strcmp(m->date, "2006-05") == 0) {
+            seen |= 2;
+            CHECK(has_participant(m, "fukushiro-nukaga", NULL) &&
+                  !has_participant(m, "nobutaka-machimura", NULL));
+        } else if (strcmp(m->date, "2007-05-01") == 0) {
+            seen |= 4;
+            CHECK(has_participant(m, "robert-gates", NULL) &&
+                  has_participant(m, "fumio-kyuma", NULL) &&
+                  !has_participant(m, "donald-rumsfeld", NULL));
+        } else if (strcmp(m->kind, "summit") == 0) {
+            seen |= 8;
+            CHECK_STR(m->date, "2015-04-28");
+            CHECK_STR(m->status, "held");
+        }
+    }
+    CHECK(seen == 15);
+    ingest_meeting_result_clear(&res);
+
+    /* a plan called off and the meeting "when the ministers finally met again" in one
+     * sentence; a minister "not among them"; the next sentence's "took the Pentagon's seat",
+     * "Japan sent"; a minister gone by then ("after Mattis resigned") */
+    static const struct spec chairs[] = {
+        {"Donald Rumsfeld", "donald-rumsfeld", "person", NULL},
+        {"Paul Wolfowitz", "paul-wolfowitz", "person", NULL},
+        {"Colin Powell", "colin-powell", "person", "Secretary of State"},
+        {"Yoriko Kawaguchi", "yoriko-kawaguchi", "person", "Foreign Minister"},
+        {"Shigeru Ishiba", "shigeru-ishiba", "person", NULL},
+        {"Jim Mattis", "jim-mattis", "person", NULL},
+        {"Patrick Shanahan", "patrick-shanahan", "person", NULL},
+        {"Mike Pompeo", "mike-pompeo", "person", NULL},
+        {"Taro Kono", "taro-kono", "person", "Foreign Minister"},
+        {"Takeshi Iwaya", "takeshi-iwaya", "person", "Defense Minister"},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("The Security Consultative Committee first met at cabinet level in 1995. A "
+                  "session planned for 2001 was called off after the attacks, and when the "
+                  "ministers finally met again in Washington in December 2002, Donald Rumsfeld "
+                  "was not among them. His deputy, Paul Wolfowitz, took the Pentagon's seat "
+                  "beside Colin Powell, across from Yoriko Kawaguchi and Shigeru Ishiba. After "
+                  "Jim Mattis resigned, Patrick Shanahan represented the Pentagon when the "
+                  "committee met in Washington in April 2019. Mike Pompeo led for the State "
+                  "Department; Japan sent Taro Kono and Takeshi Iwaya.",
+                  chairs, "2019-05-20", NULL, &res) == 0);
+    seen = 0;
+    for (size_t i = 0; i < res.count; i++) {
+        m = &res.mentions[i];
+        if (strcmp(m->date, "2001") == 0) {
+            seen |= 1;
+            CHECK_STR(m->status, "cancelled");
+        } else if (strcmp(m->date, "2002-12") == 0) {
+            seen |= 2;
+            CHECK_STR(m->status, "held");
+            CHECK(has_participant(m, "paul-wolfowitz", NULL) &&
+                  has_participant(m, "yoriko-kawaguchi", NULL) &&
+                  !has_participant(m, "donald-rumsfeld", NULL));
+        } else if (strcmp(m->date, "2019-04") == 0) {
+            seen |= 4;
+            CHECK(has_participant(m, "mike-pompeo", NULL) &&
+                  has_participant(m, "takeshi-iwaya", NULL) &&
+                  !has_participant(m, "jim-mattis", NULL));
+        }
+    }
+    CHECK(seen == 7);
+    ingest_meeting_result_clear(&res);
+
+    /* "the first such meeting since the talks in Washington in January last year, and the
+     * first two-plus-two held in Japan ...": the date is the talks'; "Following the talks,
+     * the four ministers held a ministerial meeting": the same day and place, those four */
+    static const struct spec nhk[] = {
+        {"Kamikawa Yoko", "yoko-kamikawa", "person", "Foreign Minister"},
+        {"Kihara Minoru", "minoru-kihara", "person", "Defense Minister"},
+        {"Antony Blinken", "antony-blinken", "person", "Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "Defense Secretary"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru met Secretary "
+                  "of State Antony Blinken and Defense Secretary Lloyd Austin in Tokyo on Sunday "
+                  "for two-plus-two talks. It was the first such meeting since the talks in "
+                  "Washington in January last year, and the first two-plus-two held in Japan in "
+                  "three years. Following the talks, the four ministers held a ministerial "
+                  "meeting on extended deterrence.",
+                  nhk, "2024-07-28", NULL, &res) == 0);
+    CHECK(res.count == 3);
+    if ((m = find_kind(&res, "ministerial")) != NULL) {
+        CHECK_STR(m->date, "2024-07-28");
+        CHECK(m->place_id && strcmp(m->place_id, "tokyo") == 0);
+        CHECK(m->participant_count == 4 && has_participant(m, "minoru-kihara", NULL));
+    } else {
+        CHECK(!"the meeting on extended deterrence is a ministerial");
+    }
+    for (size_t i = 0; i < res.count; i++)
+        if (strcmp(res.mentions[i].date, "2023-01") == 0)
+            CHECK(res.mentions[i].place_id &&
+                  strcmp(res.mentions[i].place_id, "washington-dc") == 0);
+    ingest_meeting_result_clear(&res);
 }
 
 int main(void)
