@@ -934,6 +934,12 @@ static const struct {
     {"the prime minister's office", "Prime Minister's Office", "Tokyo"},
     {"the prime minister's official residence", "Prime Minister's Office", "Tokyo"},
     {"camp david", "Camp David", "Camp David"},
+    /* the ministries' seats in Tokyo, named by their districts */
+    {"the defense ministry in ichigaya", "Ministry of Defense (Ichigaya)", "Tokyo"},
+    {"the defence ministry in ichigaya", "Ministry of Defense (Ichigaya)", "Tokyo"},
+    {"ichigaya", "Ministry of Defense (Ichigaya)", "Tokyo"},
+    {"the foreign ministry in kasumigaseki", "Ministry of Foreign Affairs (Kasumigaseki)", "Tokyo"},
+    {"kasumigaseki", "Ministry of Foreign Affairs (Kasumigaseki)", "Tokyo"},
     /* bare, as listings write them ("summit, White House:") */
     {"department of state", "U.S. Department of State", "Washington, D.C."},
     {"white house", "White House", "Washington, D.C."},
@@ -2760,6 +2766,17 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
             if (mt_has_any(t, p > a + 20 ? p - 20 : a, p, multi) ||
                 mt_find(t, p > a + 50 ? p - 50 : a, p, "sidelines of") != MT_NONE)
                 continue;
+            /* "a Monday meeting of the Quad": a meeting of a group of its own */
+            {
+                static const char *const groups[] = {"the quad", "quad", NULL};
+                size_t q = mt_skip_fwd(t, e, b);
+                if (mt_at(t, q, b, "of") && mt_at_any(t, mt_skip_fwd(t, q + 2, b), b, groups)) {
+                    if (mt_add_raw(cx, s, p, e, "other", &idx) != 0)
+                        return -1;
+                    cx->raws[idx].foreign = 1;
+                    continue;
+                }
+            }
             /* "Previous sessions in Tokyo were held without ...", "many meetings": a number of
              * meetings told together, none of them one meeting */
             if (mt_plural_set(t, a, p, *w))
@@ -2873,6 +2890,18 @@ static int mt_scan_triggers(struct mt_ctx *cx, size_t s)
         if (((leaders & SEAT_LEADER_US) && (leaders & SEAT_LEADER_JP)) || mt_leader_pair(cx, s)) {
             size_t len, q = mt_interaction_near(
                             cx, s, mt_seats_middle(cx, s, SEAT_LEADERS), &len, multi);
+            /* "The meeting built on Prime Minister May's visit to Tokyo, when she and Abe
+             * agreed ...": the leader's visit is the summit, the meeting another */
+            static const char *const visit[] = {"'s visit to", "s' visit to", "visited", NULL};
+            size_t vl, vq = mt_find_any(t, a, b, visit, &vl);
+            if (vq != MT_NONE && q != MT_NONE) {
+                size_t at0 = mt_raw_at(cx, s, q, q + len);
+                if (at0 != MT_NONE && cx->raws[at0].anaphoric &&
+                    !mt_leaders_after(cx, s, cx->raws[at0].end)) {
+                    q = t->low[vq] == '\'' || t->low[vq] == 's' ? vq + 3 : vq;
+                    len = 5;
+                }
+            }
             /* "where he had met Canadian Prime Minister Trudeau": a leader of one ally meeting
              * another country's, told through a pronoun, is read below, where the pronoun
              * finds its leader (a summit all the same) */
@@ -3152,10 +3181,10 @@ static int mt_cue_about_meeting(const struct mt_ctx *cx, size_t a, size_t b,
  * hold talks": wished for, not set. */
 static int mt_directed(const struct mt_ctx *cx, size_t a, size_t b)
 {
-    static const char *const verbs[] = {"asked",    "asks",      "ask",       "instructed",
+    static const char *const verbs[] = {"asked",     "asks",     "ask",       "instructed",
                                         "instructs", "directed", "directs",   "urged",
-                                        "urges",     "tasked",   "called on", "calling on",
-                                        NULL};
+                                        "urges",     "urge",     "urging",    "tasked",
+                                        "called on", "calling on", NULL};
     static const char *const acts[] = {"to meet", "to hold", "to convene", NULL};
     size_t vl, al;
     for (size_t v = mt_find_any(&cx->t, a, b, verbs, &vl); v != MT_NONE;
@@ -3165,6 +3194,19 @@ static int mt_directed(const struct mt_ctx *cx, size_t a, size_t b)
         if (q != MT_NONE)
             return 1;
     }
+    return 0;
+}
+
+/* The words [a, b) announce a meeting: not "the four are expected to announce steps",
+ * what the meeting is to bring. */
+static int mt_announced(const struct mt_text *t, size_t a, size_t b)
+{
+    size_t n;
+    for (size_t p = mt_find_any(t, a, b, mt_announce_cues, &n); p != MT_NONE;
+         p = mt_find_any(t, p + 1, b, mt_announce_cues, &n))
+        if (!(p >= a + 3 && strncmp(t->low + p - 3, "to ", 3) == 0) &&
+            !(p >= a + 5 && strncmp(t->low + p - 5, "will ", 5) == 0))
+            return 1;
     return 0;
 }
 
@@ -3284,7 +3326,7 @@ static const char *mt_status_of(const struct mt_ctx *cx, struct mt_raw *r)
         future = 0;
     r->cued = (sp != MT_NONE && mt_dist(sp, sp + 1, r->start, r->end) <= 60) ||
               (hp != MT_NONE && mt_dist(hp, hp + 1, r->start, r->end) <= 60);
-    if (future && mt_has_any(t, a, b, mt_announce_cues))
+    if (future && mt_announced(t, a, b))
         return "announced";
     if (future && (sp != MT_NONE || r->tense == INGEST_TENSE_FUTURE))
         return "scheduled";
@@ -3465,9 +3507,53 @@ static int mt_other_leaders(const struct mt_ctx *cx, const struct mt_raw *r,
     return r_extra && cl_extra;
 }
 
+/* Triggers o and r of one sentence stand in clauses of their own, each with its persons
+ * ("Motegi held a Foreign Ministers' Meeting with Blinken, and Kishi held a Defense
+ * Ministers' Meeting with Austin"). */
+static int mt_own_clauses(const struct mt_ctx *cx, const struct mt_raw *o, const struct mt_raw *r)
+{
+    const struct mt_raw *x = o->start < r->start ? o : r, *y = o->start < r->start ? r : o;
+    size_t cut = mt_find(&cx->t, x->end, y->start, ", and ");
+    if (cut == MT_NONE)
+        return 0;
+    int before = 0, after = 0;
+    MT_EACH_PERSON(cx, x->sentence, i)
+    {
+        if (cx->persons[i].start < cut)
+            before = 1;
+        else
+            after = 1;
+    }
+    return before && after;
+}
+
+/* r names someone in one of the four seats that a report of cl gives to someone else
+ * ("a session with Iwaya and Nakatani, called off" / "convene a 2+2 with Motegi and
+ * Koizumi"): two meetings. */
+static int mt_seat_clash(const struct mt_ctx *cx, const struct mt_raw *r,
+                         const struct mt_cluster *cl)
+{
+    for (size_t i = 0; i < r->person_count; i++) {
+        const struct mt_person *p = &cx->persons[r->persons[i]];
+        const char *id = cx->mentions[p->mention].entity_id;
+        unsigned seat = p->seat & SEAT_FOUR;
+        if (!id || !seat || (seat & (seat - 1)))
+            continue;
+        for (size_t k = 0; k < cl->raw_count; k++) {
+            const struct mt_raw *o = &cx->raws[cl->raws[k]];
+            for (size_t j = 0; j < o->person_count; j++) {
+                const struct mt_person *q = &cx->persons[o->persons[j]];
+                const char *qid = cx->mentions[q->mention].entity_id;
+                if ((q->seat & SEAT_FOUR) == seat && qid && strcmp(qid, id) != 0)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* ---- the extraction ---- */
 
-/* The value of a raw's date words as first read (with their sentence's tense), or "". */
 /* d ("YYYY-MM-DD") moved by n days, in place; other precisions are left alone. */
 static void mt_shift_day(char d[11], long n)
 {
@@ -3495,6 +3581,7 @@ static void mt_shift_day(char d[11], long n)
     d[10] = '\0';
 }
 
+/* The value of a raw's date words as first read (with their sentence's tense), or "". */
 static void mt_raw_value(const struct mt_ctx *cx, const struct mt_sdates *sd,
                          const struct mt_raw *r, char out[11])
 {
@@ -4055,9 +4142,12 @@ static int mt_finish(struct mt_ctx *cx, struct mt_cluster *c, int main_meeting,
                         side |= SEAT_JP | SEAT_LEADER_JP;
                     if (mt_has_any(t, cx->sent_lo[rs], cx->sent_hi[rs], us))
                         side |= SEAT_US | SEAT_LEADER_US;
-                    /* none named ("the secretaries ... their South Korean counterparts"): all */
+                    /* none named ("the secretaries ... their South Korean counterparts"): all;
+                     * but "the four" of a group's meeting are that group's four */
                     if (side)
                         want &= side;
+                    else if ((rq->seats & SEAT_FOUR) == SEAT_FOUR)
+                        continue;
                 }
                 if (!mt_person_fits(c->kind, rq->seats) && strcmp(c->kind, "other") != 0)
                     continue;
@@ -4624,6 +4714,20 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                     continue;
                 if (w0 != MT_NONE && (r->start < w0 || r->end > w1))
                     continue;
+                /* "Motegi held a meeting with Blinken, and Kishi held one with Austin": a
+                 * person of one clause is not at the other clause's meeting */
+                int other_clause = 0;
+                for (size_t j = first; j < cx.raw_count && !other_clause; j++) {
+                    const struct mt_raw *o = &cx.raws[j];
+                    if (j == i || !mt_own_clauses(&cx, o, r))
+                        continue;
+                    const struct mt_raw *x = o->start < r->start ? o : r;
+                    const struct mt_raw *y = o->start < r->start ? r : o;
+                    size_t cut = mt_find(&cx.t, x->end, y->start, ", and ");
+                    other_clause = (p->start < cut) != (r->start < cut);
+                }
+                if (other_clause)
+                    continue;
                 if (mt_reporter_of(&cx, p, r, &sd[s], sent->clean.start))
                     continue;
                 if (MT_PUSH(r->persons, r->person_count, r->person_cap, k) != 0)
@@ -4845,9 +4949,13 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
      * and place of the meeting told of before it. */
     for (size_t i = 1; i < cx.raw_count; i++) {
         struct mt_raw *r = &cx.raws[i];
-        static const char *const same[] = {"the same day",       "that same day",
-                                           "following the talks", "following the meeting",
-                                           "after the talks,",    "after the meeting,", NULL};
+        static const char *const same[] = {
+            "the same day",       "that same day",        "following the talks",
+            "following the meeting", "after the talks,",  "after the meeting,",
+            "later that day",     "later the same day",   "later on monday",
+            "later monday",       "later tuesday",        "later wednesday",
+            "later thursday",     "later friday",         "later saturday",
+            "later sunday",       NULL};
         /* "The next day, Obama welcomed Abe": the day after the meeting before */
         static const char *const next[] = {"the next day", "the following day", "a day later",
                                            "the day after", NULL};
@@ -4857,7 +4965,9 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
         mt_raw_value(&cx, sd, r, own); /* "the same day" itself is kept unresolved */
         size_t lo = cx.sent_lo[r->sentence], hi = cx.sent_hi[r->sentence];
         int shift = mt_has_any(&cx.t, lo, hi, next) ? 1 : mt_has_any(&cx.t, lo, hi, prev) ? -1 : 0;
-        if (own[0] || r->history || r->spawned || (!shift && !mt_has_any(&cx.t, lo, hi, same)))
+        if (r->history || r->spawned || (!shift && !mt_has_any(&cx.t, lo, hi, same)))
+            continue;
+        if (own[0] && (shift || r->place != MT_NONE))
             continue;
         for (size_t j = i; j-- > 0;) {
             const struct mt_raw *o = &cx.raws[j];
@@ -4866,6 +4976,13 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
                 continue;
             char theirs[11] = "";
             mt_raw_value(&cx, sd, o, theirs);
+            if (own[0]) {
+                /* "Later Sunday, the same four sat down ...": dated by its own words, placed
+                 * where the meeting before was, when that was the same day */
+                if (strcmp(own, theirs) == 0)
+                    r->place = o->place;
+                break;
+            }
             if (shift && strlen(theirs) != 10)
                 break; /* the day after a month is no day */
             r->has_date = 1;
@@ -4985,14 +5102,22 @@ int ingest_meetings_extract(const char *text, size_t len, const struct ingest_se
             for (size_t k = 0; k < cl->raw_count; k++) {
                 const struct mt_raw *o = &cx.raws[cl->raws[k]];
                 same_sentence |= o->sentence == r->sentence && strcmp(o->kind, r->kind) == 0 &&
-                                 !o->distinct && !r->distinct && !o->spawned && !r->spawned;
+                                 !o->distinct && !r->distinct && !o->spawned && !r->spawned &&
+                                 !mt_own_clauses(&cx, o, r);
             }
             /* "this year's meeting may be remembered": a tense alone says nothing of the
              * meeting of the story's own time */
             if (!same_sentence && !mt_status_compatible(cl->status, r->status) &&
                 !(r->current && !r->cued))
                 continue;
-            if (mt_other_leaders(&cx, r, cl))
+            if (mt_other_leaders(&cx, r, cl) || (!same_sentence && mt_seat_clash(&cx, r, cl)))
+                continue;
+            int apart = 0;
+            for (size_t k = 0; k < cl->raw_count && !apart; k++) {
+                const struct mt_raw *o = &cx.raws[cl->raws[k]];
+                apart = o->sentence == r->sentence && mt_own_clauses(&cx, o, r);
+            }
+            if (apart)
                 continue;
             if (r->current) {
                 int dated = 0;

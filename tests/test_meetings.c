@@ -1946,6 +1946,134 @@ static void test_heldout8_rules(void)
     ingest_meeting_result_clear(&res);
 }
 
+/* Rules drawn from heldout7-open after its first run. */
+static void test_heldout7_more(void)
+{
+    struct ingest_meeting_result res = {0};
+    const struct ingest_meeting_mention *m;
+
+    /* "The meeting built on Prime Minister May's visit to Tokyo at the end of August, when
+     * she and Abe agreed ...": the visit is a summit, dated and placed by its words */
+    static const struct spec uk[] = {
+        {"Theresa May", "theresa-may", "person", "Prime Minister"},
+        {"Shinzo Abe", "shinzo-abe", "person", "Prime Minister"},
+        {"Boris Johnson", "boris-johnson", "person", "Foreign Secretary"},
+        {"Taro Kono", "taro-kono", "person", "Foreign Minister"},
+        {"London", "london", "place", NULL},
+        {"Tokyo", "tokyo", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Foreign Secretary Boris Johnson hosted Foreign Minister Taro Kono in London on "
+                  "Thursday. The meeting built on Prime Minister Theresa May's visit to Tokyo at "
+                  "the end of August, when she and Prime Minister Shinzo Abe agreed to deepen "
+                  "ties.",
+                  uk, "2017-12-15", NULL, &res) == 0);
+    m = NULL;
+    for (size_t i = 0; i < res.count; i++)
+        if (strcmp(res.mentions[i].kind, "summit") == 0 &&
+            has_participant(&res.mentions[i], "theresa-may", NULL))
+            m = &res.mentions[i];
+    if (m) {
+        CHECK_STR(m->date, "2017-08");
+        CHECK(m->place_id && strcmp(m->place_id, "tokyo") == 0);
+        CHECK(has_participant(m, "shinzo-abe", NULL) && !has_participant(m, "taro-kono", NULL));
+    } else {
+        CHECK(!"May's visit to Tokyo is a summit");
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* "a Monday meeting of the Quad" is a meeting of its own; "the four are expected to
+     * announce steps" neither announces it nor names the two allies' four; "Later Sunday"
+     * places a meeting where the one before it that day was */
+    static const struct spec quad[] = {
+        {"Antony Blinken", "antony-blinken", "person", "Secretary of State"},
+        {"Lloyd Austin", "lloyd-austin", "person", "Defense Secretary"},
+        {"Yoko Kamikawa", "yoko-kamikawa", "person", "Foreign Minister"},
+        {"Minoru Kihara", "minoru-kihara", "person", "Defense Minister"},
+        {"Kamikawa", "yoko-kamikawa", "person", NULL},
+        {"Penny Wong", "penny-wong", "person", "Foreign Minister"},
+        {"Tokyo", "tokyo", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("Blinken and Austin met Foreign Minister Yoko Kamikawa and Defense Minister "
+                  "Minoru Kihara for two-plus-two talks in Tokyo on Sunday. Later Sunday, the same "
+                  "four officials sat down for a ministerial-level meeting on extended "
+                  "deterrence. Antony Blinken stays in Tokyo for a Monday meeting of the Quad. "
+                  "Kamikawa will host Australian Foreign Minister Penny Wong, and the four are "
+                  "expected to announce steps on maritime security.",
+                  quad, "2024-07-28", "TOKYO", &res) == 0);
+    if ((m = find_kind(&res, "ministerial")) != NULL)
+        CHECK(m->place_id && strcmp(m->place_id, "tokyo") == 0);
+    else
+        CHECK(!"the meeting later Sunday is a ministerial");
+    if ((m = find_kind(&res, "other")) != NULL) {
+        CHECK_STR(m->date, "2024-07-29");
+        CHECK_STR(m->status, "scheduled");
+        CHECK(has_participant(m, "penny-wong", NULL) && !has_participant(m, "minoru-kihara", NULL));
+    } else {
+        CHECK(!"the Quad meeting is a meeting of kind other");
+    }
+    ingest_meeting_result_clear(&res);
+
+    /* a call to "convene a 2+2 with" other ministers than a cancelled one had is another
+     * meeting, proposed; "at the Defense Ministry in Ichigaya" is in Tokyo */
+    static const struct spec ed[] = {
+        {"Takeshi Iwaya", "takeshi-iwaya", "person", "Foreign Minister"},
+        {"Gen Nakatani", "gen-nakatani", "person", "Defense Minister"},
+        {"Marco Rubio", "marco-rubio", "person", "Secretary of State"},
+        {"Pete Hegseth", "pete-hegseth", "person", "Defense Secretary"},
+        {"Toshimitsu Motegi", "toshimitsu-motegi", "person", NULL},
+        {"Shinjiro Koizumi", "shinjiro-koizumi", "person", NULL},
+        {"Motegi", "toshimitsu-motegi", "person", NULL},
+        {"Koizumi", "shinjiro-koizumi", "person", NULL},
+        {"Rubio", "marco-rubio", "person", NULL},
+        {"Hegseth", "pete-hegseth", "person", NULL},
+        {"Washington", "washington-dc", "place", NULL},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("A 2+2 session was planned for July 1 in Washington, where Foreign Minister "
+                  "Takeshi Iwaya and Defense Minister Gen Nakatani were to sit down with Secretary "
+                  "of State Marco Rubio and Defense Secretary Pete Hegseth. Tokyo called it off. "
+                  "Since then Toshimitsu Motegi and Shinjiro Koizumi took office. Hegseth held "
+                  "talks with Koizumi at the Defense Ministry in Ichigaya. We urge both "
+                  "governments to convene a 2+2 with Motegi, Koizumi, Rubio and Hegseth.",
+                  ed, "2025-12-08", NULL, &res) == 0);
+    int proposed = 0, cancelled = 0;
+    for (size_t i = 0; i < res.count; i++) {
+        m = &res.mentions[i];
+        if (strcmp(m->kind, "scc") == 0 && strcmp(m->status, "proposed") == 0) {
+            proposed = 1;
+            CHECK(has_participant(m, "toshimitsu-motegi", NULL) &&
+                  !has_participant(m, "takeshi-iwaya", NULL));
+        }
+        if (strcmp(m->kind, "scc") == 0 && strcmp(m->status, "cancelled") == 0) {
+            cancelled = 1;
+            CHECK(!has_participant(m, "toshimitsu-motegi", NULL));
+        }
+        if (strcmp(m->kind, "ministerial") == 0)
+            CHECK(m->place_id && strcmp(m->place_id, "tokyo") == 0);
+    }
+    CHECK(proposed && cancelled);
+    ingest_meeting_result_clear(&res);
+
+    /* two meetings in two clauses of one sentence, each with its own pair */
+    static const struct spec mofa[] = {
+        {"Motegi", "toshimitsu-motegi", "person", "Minister for Foreign Affairs of Japan"},
+        {"Blinken", "antony-blinken", "person", "Secretary of State"},
+        {"Kishi", "nobuo-kishi", "person", "Minister of Defense of Japan"},
+        {"Austin", "lloyd-austin", "person", "Secretary of Defense"},
+        {NULL, NULL, NULL, NULL}};
+    CHECK(extract("On March 16, Minister Motegi held a Japan-U.S. Foreign Ministers' Meeting with "
+                  "Secretary Blinken, and Minister Kishi held a Japan-U.S. Defense Ministers' "
+                  "Meeting with Secretary Austin.",
+                  mofa, "2021-03-16", NULL, &res) == 0);
+    CHECK(res.count == 2);
+    for (size_t i = 0; i < res.count; i++) {
+        m = &res.mentions[i];
+        CHECK(m->participant_count == 2);
+        CHECK(has_participant(m, "antony-blinken", NULL) ==
+              has_participant(m, "toshimitsu-motegi", NULL));
+    }
+    ingest_meeting_result_clear(&res);
+}
+
 int main(void)
 {
     char err[256];
@@ -1967,6 +2095,7 @@ int main(void)
     test_heldout5_rules();
     test_heldout7_rules();
     test_heldout8_rules();
+    test_heldout7_more();
     test_merge();
     ingest_gazetteer_free(gz);
     return unit_done("test_meetings");
