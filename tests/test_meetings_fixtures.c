@@ -212,7 +212,7 @@ static int place_equal(json_t *gold, const struct ingest_meeting_mention *m)
 {
     const char *g = json_string_value(gold);
     char a[128], b[128];
-    if (!g)
+    if (!g || !*g) /* null or "" (as for a date): no place */
         return m->place_name == NULL;
     if (!m->place_name)
         return 0;
